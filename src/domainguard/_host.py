@@ -1,0 +1,103 @@
+"""Host name → labels, ASCII and Unicode forms, public suffix and registrable domain.
+
+Input is the ASCII host a WHATWG parser produced (already lowercased and UTS #46-mapped).
+DNS length limits are checked here, before any expensive work. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from domainguard._suffixes import split_suffix
+from domainguard._url import URLProblem
+
+__all__ = ["Host", "analyse_host", "decode_label"]
+
+MAX_HOST: Final = 253
+MAX_LABEL: Final = 63
+_IPV4: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}\Z")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Host:
+    """A host split the way the Public Suffix List splits it."""
+
+    ascii: str
+    unicode: str
+    labels: tuple[str, ...]  # ASCII labels
+    unicode_labels: tuple[str, ...]
+    suffix_index: int  # labels[suffix_index:] is the public suffix
+    suffix_known: bool  # False: unknown TLD, the PSL's default rule applied
+    private_suffix: bool  # the suffix is run by a company (PSL private section): a tenant host
+    ip: bool
+
+    @property
+    def suffix(self) -> str:
+        return ".".join(self.labels[self.suffix_index :])
+
+    @property
+    def registrable(self) -> str:
+        """eTLD+1 in ASCII, or "" for IP addresses and bare suffixes."""
+        if self.ip or self.suffix_index == 0:
+            return ""
+        return ".".join(self.labels[self.suffix_index - 1 :])
+
+    @property
+    def registrable_label(self) -> str:
+        """The label just left of the suffix (``kemendagri`` in ``kemendagri.go.id``)."""
+        return "" if self.ip or self.suffix_index == 0 else self.labels[self.suffix_index - 1]
+
+    @property
+    def name_labels(self) -> tuple[str, ...]:
+        """Every label left of the suffix."""
+        return () if self.ip else self.labels[: self.suffix_index]
+
+
+def decode_label(label: str) -> str | None:
+    """Unicode form of an ASCII label; None for broken punycode."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        # The WHATWG parser has validated the label already; plain punycode decoding also
+        # copes with code points that IDNA 2008 forbids but browsers open (emoji).
+        return label[4:].encode("ascii").decode("punycode").lower()
+    except (UnicodeError, ValueError):
+        return None
+
+
+def analyse_host(hostname: str) -> Host | URLProblem:
+    """Split an ASCII host from the URL parser; never raises on a ``str``."""
+    host = hostname[:-1] if hostname.endswith(".") else hostname
+    if len(host) > MAX_HOST:
+        return URLProblem("host_too_long", host[:64] + "…", str(len(host)))
+    if host.startswith("["):
+        return Host(ascii=host, unicode=host, labels=(host,), unicode_labels=(host,),
+                    suffix_index=1, suffix_known=False, private_suffix=False, ip=True)
+    if _IPV4.match(host):
+        labels = tuple(host.split("."))
+        return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
+                    suffix_index=4, suffix_known=False, private_suffix=False, ip=True)
+    labels = tuple(host.split("."))
+    unicode_labels: list[str] = []
+    for label in labels:
+        if not label:
+            return URLProblem("invalid_host", hostname, "empty label")
+        if len(label) > MAX_LABEL:
+            return URLProblem("label_too_long", label[:64] + "…", str(len(label)))
+        decoded = decode_label(label)
+        if decoded is None:
+            return URLProblem("invalid_punycode", label)
+        unicode_labels.append(decoded)
+    match = split_suffix(labels)
+    return Host(
+        ascii=host,
+        unicode=".".join(unicode_labels),
+        labels=labels,
+        unicode_labels=tuple(unicode_labels),
+        suffix_index=match.index,
+        suffix_known=match.known,
+        private_suffix=match.private,
+        ip=False,
+    )

@@ -1,0 +1,158 @@
+"""Reason, CheckResult, Verdict, and ``decide``: the one place where evidence becomes a verdict.
+
+Pure: no I/O. Checks produce reasons; only ``decide`` turns them into a verdict and a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from domainguard._messages import CATALOGUE, Category, render, verdict_label
+
+if TYPE_CHECKING:
+    from domainguard._registry import Entry
+
+__all__ = ["CheckResult", "Reason", "Verdict", "decide", "make_reason"]
+
+# A targeted reason at least this strong makes the verdict LOOKALIKE.
+LOOKALIKE_WEIGHT = 60
+# Risk signs without a target must add up (noisy-or) to this score for SUSPICIOUS.
+SUSPICIOUS_SCORE = 40
+
+
+class Verdict(str, Enum):
+    """What a URL is, seen from the registry. The values are stable strings."""
+
+    OFFICIAL = "official"
+    GOVERNMENT = "government"
+    LOOKALIKE = "lookalike"
+    SUSPICIOUS = "suspicious"
+    UNRELATED = "unrelated"
+    INVALID = "invalid"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reason:
+    """One piece of evidence. ``code`` is stable; ``message(lang)`` renders it for people."""
+
+    code: str
+    weight: int
+    target: str | None = None
+    matched: str = ""
+    detail: str = ""
+
+    @property
+    def category(self) -> Category:
+        return CATALOGUE[self.code].category
+
+    def message(self, lang: str = "en") -> str:
+        return render(self.code, lang, matched=self.matched, target=self.target, detail=self.detail)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "category": self.category.value,
+            "weight": self.weight,
+            "target": self.target,
+            "matched": self.matched,
+            "detail": self.detail,
+            "message": {"en": self.message("en"), "id": self.message("id")},
+        }
+
+
+def make_reason(code: str, *, target: str | None = None, matched: str = "", detail: str = "",
+                weight: int | None = None) -> Reason:
+    """A reason with the catalogue's weight unless a check has a better one."""
+    spec = CATALOGUE[code]  # KeyError here is a programming error: every code is catalogued
+    return Reason(code=code, weight=spec.weight if weight is None else weight, target=target,
+                  matched=matched, detail=detail)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    """The answer for one URL. Frozen and picklable; ``to_dict`` has stable keys."""
+
+    url: str
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    score: int
+    target: str | None = None
+    host: str | None = None
+    ascii_host: str | None = None
+    registrable_domain: str | None = None
+    entry: Entry | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.verdict in (Verdict.LOOKALIKE, Verdict.SUSPICIOUS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "verdict": self.verdict.value,
+            "flagged": self.flagged,
+            "score": self.score,
+            "target": self.target,
+            "host": self.host,
+            "ascii_host": self.ascii_host,
+            "registrable_domain": self.registrable_domain,
+            "entry": None if self.entry is None else self.entry.to_dict(),
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+    def explain(self, lang: str = "en") -> str:
+        """A short text for people: the verdict, then one line per reason."""
+        label = verdict_label(self.verdict.value, lang)
+        risk = "risiko" if lang == "id" else "risk"
+        shown = self.host if self.host is not None else self.url
+        lines = [f"{label} ({risk} {self.score}/100): {shown}"]
+        lines.extend(f"- {reason.message(lang)}" for reason in self.reasons)
+        if self.verdict is Verdict.UNRELATED:
+            lines.append(
+                "- Tidak mirip situs resmi mana pun; ini bukan jaminan bahwa situs ini aman."
+                if lang == "id"
+                else "- Resembles no official site; this is not a promise that it is safe."
+            )
+        return "\n".join(lines)
+
+
+def _score(reasons: Iterable[Reason]) -> int:
+    # Noisy-or: each reason removes part of the remaining doubt, so adding evidence never
+    # lowers the score and no pile of weak signs reaches 100.
+    doubt = 1.0
+    for reason in reasons:
+        doubt *= 1.0 - min(max(reason.weight, 0), 100) / 100.0
+    return round(100 * (1.0 - doubt))
+
+
+def decide(reasons: Iterable[Reason]) -> tuple[Verdict, int, Reason | None]:
+    """Turn evidence into (verdict, score, the reason that names the target).
+
+    Precedence: invalid > official > government > lookalike > suspicious > unrelated. Official
+    and government hosts keep their verdict whatever else is found (a hacked government site is
+    still the government's), but their warnings still raise the score.
+    """
+    ordered = tuple(reasons)
+    score = _score(ordered)
+    categories = {reason.category for reason in ordered}
+    if Category.INVALID in categories:
+        return Verdict.INVALID, score, None
+    if Category.OFFICIAL in categories:
+        return Verdict.OFFICIAL, score, None
+    if Category.GOVERNMENT in categories:
+        return Verdict.GOVERNMENT, score, None
+    best: Reason | None = None
+    for reason in ordered:
+        if reason.category is Category.TARGETED and (best is None or reason.weight > best.weight):
+            best = reason
+    if best is not None and best.weight >= LOOKALIKE_WEIGHT:
+        return Verdict.LOOKALIKE, score, best
+    if score >= SUSPICIOUS_SCORE:
+        return Verdict.SUSPICIOUS, score, best
+    return Verdict.UNRELATED, score, None
