@@ -15,7 +15,7 @@ from domainguard._messages import CATALOGUE, Category, render, verdict_label
 if TYPE_CHECKING:
     from domainguard._registry import Entry
 
-__all__ = ["CheckResult", "Reason", "Verdict", "decide", "make_reason"]
+__all__ = ["CheckResult", "Reason", "TextLink", "Verdict", "decide", "make_reason"]
 
 # A targeted reason at least this strong makes the verdict LOOKALIKE.
 LOOKALIKE_WEIGHT = 60
@@ -156,3 +156,19 @@ def decide(reasons: Iterable[Reason]) -> tuple[Verdict, int, Reason | None]:
     if score >= SUSPICIOUS_SCORE:
         return Verdict.SUSPICIOUS, score, best
     return Verdict.UNRELATED, score, None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextLink:
+    """A link found in free text, where it stands, and its verdict."""
+
+    start: int  # text[start:end] == raw
+    end: int
+    raw: str  # as written, possibly defanged ("dukcapil[.]com")
+    url: str  # what was checked ("http://dukcapil.com")
+    defanged: bool
+    result: CheckResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "raw": self.raw, "url": self.url,
+                "defanged": self.defanged, "result": self.result.to_dict()}

@@ -1,0 +1,224 @@
+"""The Checker: runs the pipeline (URL → host → evidence → verdict) against one registry.
+
+Evidence about a host depends only on the host and the registry, so it is computed once per
+distinct host and cached (bounded); URL-level signals are cheap and computed per URL. A Checker
+is safe to share between threads and picklable (the cache is not pickled).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Final
+
+from domainguard._checks.combos import check_combos
+from domainguard._checks.embedding import check_embedding
+from domainguard._checks.names import check_names
+from domainguard._checks.spoof import check_spoof
+from domainguard._checks.url import check_url_signals
+from domainguard._host import Host, analyse_host
+from domainguard._messages import Category
+from domainguard._registry import Entry, Registry
+from domainguard._url import DANGEROUS_SCHEMES, ParsedURL, URLProblem, parse_url
+from domainguard._verdict import CheckResult, Reason, TextLink, Verdict, decide, make_reason
+
+__all__ = ["Checker", "Resolver"]
+
+# A resolver turns a shortened link into its destination (or None); domainguard never
+# touches the network itself, so following a shortener is the caller's choice and code.
+Resolver = Callable[[str], "str | None"]
+DEFAULT_CACHE: Final = 1 << 16
+_GENERIC_WHEN_TARGETED: Final = frozenset({"government_suffix_in_name", "service_word_in_name"})
+
+
+class _Evidence:
+    """What is known about one host: its reasons and the registry entries it relates to."""
+
+    __slots__ = ("government", "official", "reasons")
+
+    def __init__(self, reasons: tuple[Reason, ...], official: Entry | None,
+                 government: Entry | None) -> None:
+        self.reasons = reasons
+        self.official = official
+        self.government = government
+
+
+def _ordered(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+    """Strongest first, one reason per (code, target), stable otherwise."""
+    seen: set[tuple[str, str | None]] = set()
+    unique = []
+    for reason in reasons:
+        key = (reason.code, reason.target)
+        if key not in seen:
+            seen.add(key)
+            unique.append(reason)
+    return tuple(sorted(unique, key=lambda r: -r.weight))
+
+
+class Checker:
+    """Checks URLs against a registry (the bundled one unless another is given)."""
+
+    __slots__ = ("_cache", "_cache_size", "_lock", "_registry", "_resolver")
+
+    def __init__(self, registry: Registry | None = None, *, resolver: Resolver | None = None,
+                 cache_size: int = DEFAULT_CACHE) -> None:
+        if registry is not None and not isinstance(registry, Registry):
+            raise TypeError(f"registry must be a Registry, not {type(registry).__name__}")
+        self._registry = registry
+        self._resolver = resolver
+        self._cache_size = cache_size
+        self._cache: dict[str, _Evidence] = {}
+        self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_checker, (self._registry, self._resolver, self._cache_size))
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry.default()
+        return self._registry
+
+    # ---- public ------------------------------------------------------------------------------
+    def check_url(self, url: str) -> CheckResult:
+        """Judge one URL or host name. Any ``str`` gets a result; other types raise TypeError."""
+        if not isinstance(url, str):
+            raise TypeError(f"url must be str, not {type(url).__name__}")
+        result = self._check(url)
+        if self._resolver is not None and any(r.code == "url_shortener" for r in result.reasons):
+            result = self._follow(url, result)
+        return result
+
+    def check_many(self, urls: Iterable[str]) -> list[CheckResult]:
+        """One result per input, in order; repeated inputs are judged once."""
+        if isinstance(urls, str):
+            raise TypeError("check_many takes an iterable of URLs, not a single str")
+        done: dict[str, CheckResult] = {}
+        results = []
+        for url in urls:
+            result = done.get(url) if isinstance(url, str) else None
+            if result is None:
+                result = self.check_url(url)
+                done[url] = result
+            results.append(result)
+        return results
+
+    def check_text(self, text: str) -> list[TextLink]:
+        """Every link in free text (a chat message, an SMS), with where it stands and a verdict."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        from domainguard._text import find_links
+
+        return [
+            TextLink(start=span.start, end=span.end, raw=span.raw, url=span.url,
+                     defanged=span.defanged, result=self.check_url(span.url))
+            for span in find_links(text)
+        ]
+
+    # ---- pipeline ----------------------------------------------------------------------------
+    def _check(self, url: str) -> CheckResult:
+        parsed = parse_url(url)
+        if isinstance(parsed, URLProblem):
+            return self._invalid(url, parsed)
+        if parsed.scheme in DANGEROUS_SCHEMES:
+            reason = make_reason("dangerous_scheme", matched=parsed.scheme)
+            verdict, score, _ = decide((reason,))
+            return CheckResult(url=url, verdict=verdict, reasons=(reason,), score=score,
+                               host=parsed.hostname or None, ascii_host=parsed.hostname or None)
+        host = analyse_host(parsed.hostname)
+        if isinstance(host, URLProblem):
+            return self._invalid(url, host)
+        evidence = self._evidence(host)
+        registry = self.registry
+        signals = check_url_signals(parsed, host, registry.index,
+                                    official=evidence.official is not None,
+                                    government=evidence.government is not None)
+        reasons = _ordered((*evidence.reasons, *signals)) if signals else evidence.reasons
+        verdict, score, best = decide(reasons)
+        target = best.target if best is not None and verdict in (
+            Verdict.LOOKALIKE, Verdict.SUSPICIOUS) else None
+        entry = evidence.official
+        if entry is None and target is not None:
+            entry = registry.get(target)
+        return CheckResult(url=url, verdict=verdict, reasons=reasons, score=score, target=target,
+                           host=host.unicode, ascii_host=host.ascii,
+                           registrable_domain=host.registrable or None, entry=entry)
+
+    @staticmethod
+    def _invalid(url: str, problem: URLProblem) -> CheckResult:
+        reason = make_reason(problem.code, matched=problem.matched, detail=problem.detail)
+        return CheckResult(url=url, verdict=Verdict.INVALID, reasons=(reason,), score=0)
+
+    def _evidence(self, host: Host) -> _Evidence:
+        cached = self._cache.get(host.ascii)
+        if cached is not None:
+            return cached
+        evidence = self._gather(host)
+        if len(self._cache) >= self._cache_size:
+            with self._lock:
+                self._cache.clear()  # bounded memory on endless feeds; cheap to refill
+        self._cache[host.ascii] = evidence
+        return evidence
+
+    def _gather(self, host: Host) -> _Evidence:
+        registry = self.registry
+        if not host.ip:
+            official = registry.match(host.ascii, host.registrable)
+            if official is not None:
+                code = "official_domain" if official.domain == host.ascii else "official_subdomain"
+                detail = official.name or official.kind
+                reason = make_reason(code, target=official.domain, matched=host.unicode,
+                                     detail=detail)
+                return _Evidence((reason,), official, None)
+            protected = registry.protected_suffix(host.ascii)
+            if protected is not None:
+                reasons = [make_reason("government_namespace", target=protected.domain,
+                                       matched=host.unicode)]
+                # a near miss inside go.id is information, never an attack: only the state
+                # registers there
+                reasons.extend(
+                    make_reason("resembles_official", target=r.target, matched=host.unicode,
+                                detail=r.code)
+                    for r in check_names(host, registry.index)
+                    if r.category is Category.TARGETED
+                )
+                return _Evidence(_ordered(reasons), None, protected)
+        index = registry.index
+        found: list[Reason] = []
+        if not host.ip:
+            found.extend(check_names(host, index))
+            found.extend(check_embedding(host, index))
+            found.extend(check_combos(host, index))
+            found.extend(check_spoof(host))
+            if any(r.category is Category.TARGETED for r in found):
+                # generic signs are redundant once a specific target is named
+                found = [r for r in found if r.code not in _GENERIC_WHEN_TARGETED]
+            if not host.suffix_known and host.suffix_index < len(host.labels):
+                found.append(make_reason("unknown_suffix", matched=host.unicode,
+                                         detail=host.suffix))
+        return _Evidence(_ordered(found), None, None)
+
+    def _follow(self, url: str, shortened: CheckResult) -> CheckResult:
+        """Judge a shortened link by its destination, as resolved by the caller's code."""
+        assert self._resolver is not None
+        try:
+            destination = self._resolver(url)
+        except Exception:  # noqa: BLE001 - the caller's resolver must not break the check
+            return shortened
+        if not isinstance(destination, str) or not destination:
+            return shortened
+        final = self._check(destination)
+        note = make_reason("url_shortener", matched=shortened.ascii_host or url,
+                           detail=destination[:200], weight=0)
+        reasons = _ordered((*final.reasons, note))
+        verdict, score, _ = decide(reasons)
+        if final.verdict in (Verdict.OFFICIAL, Verdict.GOVERNMENT, Verdict.INVALID):
+            verdict = final.verdict
+        return CheckResult(url=url, verdict=verdict, reasons=reasons, score=score,
+                           target=final.target, host=final.host, ascii_host=final.ascii_host,
+                           registrable_domain=final.registrable_domain, entry=final.entry)
+
+
+def _rebuild_checker(registry: Registry | None, resolver: Resolver | None,
+                     cache_size: int) -> Checker:
+    return Checker(registry, resolver=resolver, cache_size=cache_size)

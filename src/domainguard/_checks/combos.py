@@ -1,0 +1,106 @@
+"""Combosquatting: official brand, service and region words joined with other words.
+
+``aktivasi-ikd-dukcapil.xyz``, ``capil-purbalingga.org``, ``dukcapil-kemendagri.blogspot.com``.
+Brands come from the registry's own labels (so any registry is protected); the civil-registry
+vocabulary and region names come from the package's data files. Guards against false alarms:
+short or regional brands need a lure, service or government word beside them, a bare region
+name is never enough, and words many domains share are not brands.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from domainguard._host import Host
+from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affixes, tokens
+from domainguard._registry import Entry
+from domainguard._verdict import Reason, make_reason
+
+__all__ = ["check_combos"]
+
+# Brands this long are distinctive enough that any other word beside them is suspect.
+STRONG_BRAND: Final = 7
+_GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "kab", "kota", "prov",
+                              "kabupaten", "provinsi", "pemerintah", "go", "gov", "goid"})
+_REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
+                                    "regional-service"})
+
+
+def _service_word(token: str, index: RegistryIndex) -> str | None:
+    if token in index.service_words:
+        return token
+    for word in index.service_words:
+        # glued forms only for long words: "dukcapilonline" yes, "kkbox" no
+        if len(word) >= MIN_GLUED_BRAND and len(token) > len(word) and (
+            token.startswith(word) or token.endswith(word)
+        ):
+            return word
+    return None
+
+
+def _region(token: str, index: RegistryIndex) -> str | None:
+    if token in index.region_tokens:
+        return token
+    base = strip_region_affixes(token)
+    return base if base != token and base in index.region_tokens else None
+
+
+def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
+    if host.ip or host.suffix_index == 0:
+        return []
+    words = [t for t in tokens(host.labels[: host.suffix_index]) if t not in ("www",)]
+    if not words:
+        return []
+    platform = host.suffix if host.private_suffix else None
+    lures = [w for w in words if w in index.lure_words]
+    cues = [w for w in words if w in _GOV_CUES]
+    services = [s for s in (_service_word(w, index) for w in words)
+                if s is not None and s not in _GOV_CUES]
+    regions = [r for r in (_region(w, index) for w in words) if r is not None]
+    shown = host.unicode
+    others = len(words) > 1
+
+    def lookalike(code: str, target: Entry, detail: str, weight: int | None = None) -> Reason:
+        if platform is not None:
+            return make_reason("brand_on_hosting_platform", target=target.domain,
+                               matched=shown, detail=platform)
+        return make_reason(code, target=target.domain, matched=shown, detail=detail,
+                           weight=weight)
+
+    # a region name with a government word: pemkab-purbalingga.com
+    if regions and cues:
+        region_entry = index.region_target(regions[0], service=False)
+        if region_entry is not None:
+            return [lookalike("brand_with_other_words", region_entry,
+                              f"{cues[0]} + {regions[0]}", weight=75)]
+    # a service word with a region name: capil-purbalingga.org, dukcapil-singkawang.com
+    if services and regions and index.service_target is not None:
+        region_entry = index.region_target(regions[0], service=True)
+        target = region_entry or index.service_target
+        return [lookalike("service_with_region", target, f"{services[0]} + {regions[0]}")]
+    for word in words:
+        found = index.brand_in(word)
+        if found is None:
+            continue
+        brand, entry = found
+        glued = brand != word
+        regional = entry.kind in _REGIONAL_KINDS
+        has_cue = bool(lures or cues or len(services) > (brand in index.service_words))
+        if len(brand) >= STRONG_BRAND and not regional and (others or glued):
+            return [lookalike("brand_with_other_words", entry, brand)]
+        if (others or glued) and (has_cue or platform is not None):
+            return [lookalike("brand_with_other_words", entry, brand)]
+        if platform is not None:
+            return [lookalike("brand_with_other_words", entry, brand)]
+    # short acronyms only as whole words next to a lure word: bkn-daftar.com, not bknews.com
+    if lures or cues:
+        for word in words:
+            short = index.short_brands.get(word)
+            if short is not None:
+                return [lookalike("brand_with_other_words", short, word, weight=70)]
+    if services and index.service_target is not None and (others or platform is not None):
+        if lures or cues or len(services) > 1 or platform is not None:
+            return [lookalike("brand_with_other_words", index.service_target, services[0],
+                              weight=70)]
+        return [make_reason("service_word_in_name", matched=shown, detail=services[0])]
+    return []

@@ -1,0 +1,164 @@
+"""Name comparison: is the host's name an official name typed, spelled or suffixed wrongly?
+
+Compares the registrable label and the whole name left of the public suffix against every
+official name through hash lookups (compact form, confusable skeleton, visual skeleton,
+symmetric-deletion keys), then verifies edit distance with OSA (a transposition is one edit).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+from rapidfuzz.distance import OSA
+
+from domainguard._host import Host
+from domainguard._index import (
+    GOV_TOKENS,
+    MIN_TWO_EDIT_LENGTH,
+    MIN_TYPO_LENGTH,
+    Name,
+    RegistryIndex,
+    compact,
+    tokens,
+)
+from domainguard._skeleton import skeleton, visual_skeleton
+from domainguard._verdict import Reason, make_reason
+
+__all__ = ["check_names", "describe_edit"]
+
+# Glued government suffixes, longest first: kemendagrigoid, kemendagri-go-id, kemendagrigo
+_GLUE: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "id"}, key=len,
+                            reverse=True))
+# Token pairs that spell a government suffix inside a name: go-id.com, layanan-gov-id.xyz
+_GOV_PAIRS: Final = frozenset({("go", "id"), ("gov", "id"), ("govt", "id")})
+
+
+def describe_edit(seen: str, official: str) -> str:
+    """A language-neutral description of one edit: "'a' → 'e'", "+'a'", "-'a'", "'ag' ↔ 'ga'"."""
+    if len(seen) == len(official):
+        diff = [i for i, (a, b) in enumerate(zip(seen, official)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and seen[diff[0]] == official[diff[1]] \
+                and seen[diff[1]] == official[diff[0]]:
+            i = diff[0]
+            return f"'{official[i:i + 2]}' ↔ '{seen[i:i + 2]}'"
+        return ", ".join(f"'{official[i]}' → '{seen[i]}'" for i in diff[:3])
+    if len(seen) == len(official) + 1:
+        for i, char in enumerate(seen):
+            if i >= len(official) or official[i] != char:
+                return f"+'{char}'"
+    if len(seen) + 1 == len(official):
+        for i, char in enumerate(official):
+            if i >= len(seen) or seen[i] != char:
+                return f"-'{char}'"
+    return f"{OSA.distance(seen, official)} edits"
+
+
+def _describe_chars(seen: str) -> str:
+    odd = [c for c in seen if not c.isascii()]
+    shown = []
+    for char in dict.fromkeys(odd):
+        name = unicodedata.name(char, "")
+        shown.append(f"'{char}' U+{ord(char):04X} {name}".strip())
+    return "; ".join(shown[:3]) or seen
+
+
+def _best(names: list[Name], whole: bool) -> Name:
+    for name in names:
+        if name.whole == whole:
+            return name
+    return names[0]
+
+
+def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[Reason]:
+    flat = compact(query)
+    if not flat:
+        return []
+    shown = host.unicode
+    non_ascii = not flat.isascii()
+    exact = index.by_compact.get(flat)
+    if exact:
+        name = _best(exact, whole)
+        if query == name.raw:
+            return [make_reason("official_name_other_suffix", target=name.entry.domain,
+                                matched=shown, detail="." + host.suffix)]
+        return [make_reason("hyphen_or_dot_variant", target=name.entry.domain, matched=shown,
+                            detail=query)]
+    sk = skeleton(flat)
+    same = index.by_skeleton.get(sk)
+    if same:
+        name = _best(same, whole)
+        code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
+        detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
+        return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
+    visual = index.by_visual.get(visual_skeleton(flat))
+    if visual:
+        name = _best(visual, whole)
+        code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
+        detail = _describe_chars(flat) if non_ascii else f"{flat} ≈ {name.compact}"
+        return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
+    if len(sk) < MIN_TYPO_LENGTH:
+        return []
+    reasons: list[Reason] = []
+    for candidate in sorted(index.near_skeletons(sk)):
+        shortest = min(len(candidate), len(sk))
+        if shortest < MIN_TYPO_LENGTH:
+            continue
+        limit = 2 if shortest >= MIN_TWO_EDIT_LENGTH else 1
+        distance = OSA.distance(sk, candidate, score_cutoff=limit)
+        if 0 < distance <= limit:
+            name = _best(index.by_skeleton[candidate], whole)
+            if non_ascii:
+                reasons.append(make_reason("homoglyph_of_official", target=name.entry.domain,
+                                           matched=shown, detail=_describe_chars(flat)))
+            else:
+                reasons.append(make_reason("typo_of_official", target=name.entry.domain,
+                                           matched=shown, detail=describe_edit(sk, candidate),
+                                           weight=85 if distance == 1 else 75))
+    return reasons
+
+
+def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
+    """kemendagrigo.id, kemendagri-go-id.com: the government suffix made part of the name."""
+    flat = compact(query)
+    for glue in _GLUE:
+        if flat.endswith(glue) and len(flat) >= len(glue) + 3:
+            rest = flat[: -len(glue)]
+            names = index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
+            if names:
+                return [make_reason("government_suffix_imitation", target=names[0].entry.domain,
+                                    matched=host.unicode, detail=query)]
+    return []
+
+
+def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
+    """Compare the host's registrable label and whole name with every official name."""
+    if host.ip or host.suffix_index == 0:
+        return []
+    labels = list(host.unicode_labels[: host.suffix_index])
+    while len(labels) > 1 and labels[0] in index.generic_words:
+        labels.pop(0)  # www.kemendagri.co.id is compared as kemendagri.co.id
+    reasons: list[Reason] = []
+    if len(labels) > 1:
+        reasons.extend(_compare(".".join(labels), True, host, index))
+    if not reasons:
+        reasons.extend(_compare(labels[-1], len(labels) == 1, host, index))
+    if not reasons:
+        reasons.extend(_glued_suffix(labels[-1], host, index))
+    if not reasons:
+        reasons.extend(_government_suffix_in_name(host))
+    return reasons
+
+
+def _government_suffix_in_name(host: Host) -> list[Reason]:
+    """go-id.com, portal.gov.id, layanan-goid.xyz: a fake government suffix with no brand."""
+    words = tokens(host.labels)
+    name_words = len(tokens(host.labels[: host.suffix_index]))
+    for i, word in enumerate(words[:name_words]):
+        pair = (word, words[i + 1]) if i + 1 < len(words) else None
+        if word in ("goid", "govid") or pair in _GOV_PAIRS or (
+            word == "gov" and host.suffix.endswith("id")
+        ):
+            return [make_reason("government_suffix_in_name", matched=host.unicode,
+                                detail=".".join(pair) if pair in _GOV_PAIRS and pair else word)]
+    return []

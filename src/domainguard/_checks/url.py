@@ -1,0 +1,103 @@
+"""URL-level signals: what the link does besides naming a host.
+
+Userinfo and backslash tricks, IP-literal hosts (and their disguised numeric forms), unusual
+ports, ``http://`` on official hosts, percent-encoded or invisible characters in the host,
+deep subdomain chains, link shorteners, installer downloads, and official names that appear
+only in the path. Pure: data files are read through ``_payloads``' cached loaders.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from domainguard import _payloads
+from domainguard._host import Host
+from domainguard._index import RegistryIndex
+from domainguard._url import ParsedURL
+from domainguard._verdict import Reason, make_reason
+
+__all__ = ["check_url_signals"]
+
+# Labels left of the suffix beyond which a host hides its real name off screen.
+DEEP_LABELS: Final = 4
+# Characters that vanish or change direction when shown (UTS #46 drops some silently).
+_INVISIBLE: Final = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d"
+                              "\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                              "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+                              "\u3164\ufe00\ufe0f\ufeff\uffa0")
+_DOTTED_DECIMAL: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}\.?\Z")
+_PATH_SPLIT: Final = re.compile(r"[^0-9a-z]+")
+_PATH_SCAN: Final = 2048  # only the start of a path is scanned: bounded work on huge URLs
+
+
+def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | None:
+    text = (parsed.path + " " + parsed.query)[:_PATH_SCAN].lower()
+    words = [w for w in _PATH_SPLIT.split(text) if w]
+    for start, word in enumerate(words):
+        for sequence, _, entry in index.sequences.get(word, ()):
+            if tuple(words[start : start + len(sequence)]) == sequence:
+                return entry.domain
+    for word in words:
+        if word in index.brands and word in index.service_words:
+            return word
+    return None
+
+
+def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
+                      official: bool, government: bool) -> list[Reason]:
+    reasons: list[Reason] = []
+    shown = host.unicode
+    if parsed.username or parsed.password:
+        reasons.append(make_reason("userinfo_in_url", matched=shown,
+                                   detail=(parsed.username or parsed.password)[:80]))
+    if parsed.backslash:
+        reasons.append(make_reason("backslash_in_url", matched=shown))
+    raw = parsed.raw_host
+    if host.ip:
+        written = raw.rstrip(".")
+        if not host.ascii.startswith("[") and not _DOTTED_DECIMAL.match(written):
+            reasons.append(make_reason("obfuscated_ip_address", matched=host.ascii,
+                                       detail=written[:80]))
+        elif not official:
+            reasons.append(make_reason("ip_address_host", matched=host.ascii))
+    if "%" in raw:
+        reasons.append(make_reason("encoded_host", matched=shown, detail=raw[:80]))
+    hidden = sorted({f"U+{ord(c):04X}" for c in raw if c in _INVISIBLE})
+    if hidden:
+        reasons.append(make_reason("invisible_character", matched=shown,
+                                   detail=", ".join(hidden[:5])))
+    if parsed.port:
+        reasons.append(make_reason("non_default_port", matched=shown, detail=parsed.port))
+    if parsed.scheme == "http" and parsed.had_scheme and (official or government):
+        reasons.append(make_reason("insecure_http", matched=shown))
+    if not host.ip and host.suffix_index > DEEP_LABELS:
+        reasons.append(make_reason("deep_subdomains", matched=shown,
+                                   detail=str(len(host.labels))))
+    if official or government:
+        return reasons
+    registrable = host.registrable or host.ascii
+    if registrable in _payloads.shortener_domains() or host.ascii in _payloads.shortener_domains():
+        reasons.append(make_reason("url_shortener", matched=host.ascii))
+    payload = _payloads.payload_in(parsed.path, parsed.query)
+    if payload is not None:
+        reasons.append(make_reason("installer_download", matched=shown, detail=payload.name))
+    platform_kind = _payloads.hosting_platforms().get(host.ascii) or \
+        _payloads.hosting_platforms().get(registrable)
+    if platform_kind == "path":
+        words = [w for w in _PATH_SPLIT.split(parsed.path[:_PATH_SCAN].lower()) if w]
+        for word in words:
+            found = index.brand_in(word)
+            if found is not None:
+                reasons.append(make_reason("brand_on_hosting_platform", target=found[1].domain,
+                                           matched=shown + parsed.path[:60], detail=host.ascii))
+                break
+            if word in index.service_words and index.service_target is not None:
+                reasons.append(make_reason("brand_on_hosting_platform",
+                                           target=index.service_target.domain,
+                                           matched=shown + parsed.path[:60], detail=host.ascii))
+                break
+    name = _official_name_in_path(parsed, index)
+    if name is not None and not any(r.target for r in reasons):
+        reasons.append(make_reason("official_name_in_path", matched=shown, detail=name))
+    return reasons

@@ -1,0 +1,230 @@
+"""Search structures over a registry, built once per registry for the detection checks.
+
+Everything a check needs to find candidates without scanning the registry: official names by
+compact form and by confusable skeleton, a symmetric-deletion index for edit distance, the
+distinctive brand tokens derived from registered labels, token sequences for embedding, and
+the links between region names, service words and the entries they point at. Pure: built
+from the registry and the package's vocabulary, no I/O beyond reading that vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from domainguard import _vocabulary
+from domainguard._skeleton import skeleton, visual_skeleton
+from domainguard._suffixes import split_suffix
+
+if TYPE_CHECKING:
+    from domainguard._registry import Entry, Registry
+
+__all__ = ["Name", "RegistryIndex", "compact", "deletes", "tokens"]
+
+# Shortest official name compared by edit distance; shorter ones (bkn, kpk, ojk) are
+# protected through exact-name cues instead (other suffix, glued go.id, brand + lure word).
+MIN_TYPO_LENGTH: Final = 5
+# Names at least this long may be two edits away (Chromium allows one; the measured misses
+# of one edit on real permutations were stacked typos on long names).
+MIN_TWO_EDIT_LENGTH: Final = 9
+# A brand token glued to other words (``dukcapilonline``) must be this long to be trusted.
+MIN_GLUED_BRAND: Final = 6
+# Brand tokens shorter than this count only as whole tokens next to a lure word.
+MIN_BRAND: Final = 5
+# A subdomain label used by this many registrable domains names no one (lpse., ppid., www.)
+AMBIGUOUS_HOMES: Final = 3
+# Labels that stand for "government" when glued to a name: kemendagri-go-id.com, kemendagrigo.id
+GOV_TOKENS: Final = frozenset({"go", "gov", "govt", "goid", "govid", "goi", "gob"})
+# Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
+_REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
+                          "kota", "prov", "kab")
+
+
+def compact(text: str) -> str:
+    """A name without the separators scammers add or remove (dots, hyphens, underscores)."""
+    return text.replace(".", "").replace("-", "").replace("_", "")
+
+
+def tokens(labels: Iterable[str]) -> list[str]:
+    """Split labels into words on hyphens and underscores."""
+    out: list[str] = []
+    for label in labels:
+        out.extend(part for part in label.replace("_", "-").split("-") if part)
+    return out
+
+
+def deletes(text: str) -> set[str]:
+    """The string and every string one deletion away: the symmetric-deletion keys."""
+    keys = {text}
+    keys.update(text[:i] + text[i + 1 :] for i in range(len(text)))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """An official name to compare against: a registrable label, or all labels of an entry."""
+
+    raw: str  # as registered: "kemendagri", "dukcapil.kemendagri"
+    compact: str  # "kemendagri", "dukcapilkemendagri"
+    skeleton: str
+    entry: Entry
+    suffix: str  # the official suffix: "go.id"
+    whole: bool  # True for all labels of an entry, False for its registrable label only
+
+
+def strip_region_affixes(label: str) -> str:
+    for affix in _REGION_AFFIXES:
+        if label.endswith(affix) and len(label) > len(affix) + 2:
+            return label[: -len(affix)]
+        if label.startswith(affix) and len(label) > len(affix) + 2:
+            return label[len(affix) :]
+    return label
+
+
+class RegistryIndex:
+    """Candidates for every check, by hash lookups whose cost does not grow with the registry."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.service_words = _vocabulary.service_words()
+        self.lure_words = _vocabulary.lure_words()
+        self.generic_words = _vocabulary.generic_words()
+        region_tokens = _vocabulary.regions_by_token()
+
+        self.by_compact: dict[str, list[Name]] = {}
+        self.by_skeleton: dict[str, list[Name]] = {}
+        self.by_visual: dict[str, list[Name]] = {}
+        self.delete_keys: dict[str, list[str]] = {}  # deletion key -> official skeletons
+        self.brands: dict[str, Entry] = {}  # distinctive token -> entry it stands for
+        self.short_brands: dict[str, Entry] = {}  # 2-4 letter acronyms, whole tokens only
+        self.sequences: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        self.region_entries: dict[str, list[Entry]] = {}  # region token -> its entries
+        self.service_target: Entry | None = None
+
+        self._brand_homes: dict[str, set[str]] = {}  # token -> registrable domains using it
+        entries = sorted(registry.entries, key=lambda e: (len(e.domain), e.domain))
+        for entry in entries:
+            self._add_entry(entry, region_tokens)
+        self.service_target = self._find_service_target(entries)
+        self._finish_brands()
+        self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
+                                           MIN_GLUED_BRAND}, reverse=True))
+        self.region_tokens = {token: regions for token, regions in region_tokens.items()
+                              if token in self.region_entries}
+
+    # ---- building -----------------------------------------------------------------------------
+    def _add_name(self, raw: str, entry: Entry, suffix: str, whole: bool) -> None:
+        flat = compact(raw)
+        if not flat:
+            return
+        name = Name(raw=raw, compact=flat, skeleton=skeleton(flat), entry=entry, suffix=suffix,
+                    whole=whole)
+        self.by_compact.setdefault(flat, []).append(name)
+        self.by_skeleton.setdefault(name.skeleton, []).append(name)
+        self.by_visual.setdefault(visual_skeleton(flat), []).append(name)
+        if len(name.skeleton) >= MIN_TYPO_LENGTH:
+            for key in deletes(name.skeleton):
+                bucket = self.delete_keys.setdefault(key, [])
+                if name.skeleton not in bucket:
+                    bucket.append(name.skeleton)
+
+    def _add_entry(self, entry: Entry, region_tokens: dict[str, tuple[object, ...]]) -> None:
+        labels = tuple(entry.domain.split("."))
+        suffix_at = split_suffix(labels).index
+        suffix = ".".join(labels[suffix_at:])
+        name_labels = labels[:suffix_at]
+        if not name_labels:
+            return
+        self._add_name(name_labels[-1], entry, suffix, whole=len(name_labels) == 1)
+        if len(name_labels) > 1:
+            self._add_name(".".join(name_labels), entry, suffix, whole=True)
+        # the whole domain as a token sequence, for embedding (kemendagri.go.id.evil.com)
+        seq = tuple(tokens(labels))
+        self.sequences.setdefault(seq[0], []).append((seq, len(tokens(name_labels)), entry))
+        for label in name_labels:
+            for token in [*tokens([label]), compact(label)]:
+                self._add_brand(token, entry)
+            base = strip_region_affixes(label)
+            if base in region_tokens:
+                self.region_entries.setdefault(base, []).append(entry)
+
+    def _add_brand(self, token: str, entry: Entry) -> None:
+        if token in self.generic_words or token in self.lure_words or token.isdigit():
+            return
+        if token in _vocabulary.regions_by_token():
+            return  # a bare region name is not a brand: bandung.com is not the city hall
+        if len(token) >= MIN_BRAND:
+            self.brands.setdefault(token, entry)
+        elif len(token) >= 2:
+            self.short_brands.setdefault(token, entry)
+        else:
+            return
+        self._brand_homes.setdefault(token, set()).add(entry.registrable)
+
+    def _finish_brands(self) -> None:
+        """Drop tokens many unrelated domains share (lpse, ppid); send service words home."""
+        for token, homes in self._brand_homes.items():
+            target = self.service_target if token in self.service_words else None
+            if target is None and len(homes) >= AMBIGUOUS_HOMES:
+                self.brands.pop(token, None)
+                self.short_brands.pop(token, None)
+            elif target is not None:
+                if token in self.brands:
+                    self.brands[token] = target
+                if token in self.short_brands:
+                    self.short_brands[token] = target
+        # a distinctive subdomain label is an official name too: dukcapil.id imitates
+        # dukcapil.kemendagri.go.id as much as kemendagri.id imitates kemendagri.go.id
+        for token, entry in self.brands.items():
+            if token not in self.by_compact:
+                suffix = entry.registrable.partition(".")[2]
+                self._add_name(token, entry, suffix, whole=False)
+        del self._brand_homes
+
+    def _find_service_target(self, entries: list[Entry]) -> Entry | None:
+        """The entry civil-registry words (ikd, ktp, capil...) point at, if this registry has one."""
+        for entry in entries:
+            if entry.kind == "national-dukcapil":
+                return entry
+        for entry in entries:
+            if any(t in self.service_words for t in tokens(entry.domain.split("."))):
+                return entry
+        return None
+
+    # ---- lookups ------------------------------------------------------------------------------
+    def near_skeletons(self, text: str) -> set[str]:
+        """Official skeletons that may be within the edit threshold of ``text`` (to verify)."""
+        found: set[str] = set()
+        for key in deletes(text):
+            bucket = self.delete_keys.get(key)
+            if bucket:
+                found.update(bucket)
+        return found
+
+    def brand_in(self, token: str) -> tuple[str, Entry] | None:
+        """A distinctive brand that is ``token`` or starts or ends it (dukcapilonline)."""
+        entry = self.brands.get(token)
+        if entry is not None:
+            return token, entry
+        for length in self.glued_lengths:
+            if length >= len(token):
+                continue
+            for piece in (token[:length], token[-length:]):
+                entry = self.brands.get(piece)
+                if entry is not None:
+                    return piece, entry
+        return None
+
+    def region_target(self, region_token: str, service: bool) -> Entry | None:
+        """The entry a region name stands for: its Dukcapil office when ``service``."""
+        candidates = self.region_entries.get(region_token, [])
+        if service:
+            for entry in candidates:
+                if entry.kind == "regional-dukcapil" or any(
+                    t in self.service_words for t in tokens(entry.domain.split(".")[:1])
+                ):
+                    return entry
+        for entry in candidates:
+            if entry.kind in ("regional-government", "custom"):
+                return entry
+        return candidates[0] if candidates else None
