@@ -6,6 +6,7 @@ sources give the same bytes. Reads only data/sources/; never the network, never 
 
     python scripts/build_registry.py           # rewrite both files
     python scripts/build_registry.py --check   # exit 1 if either file is stale (for CI)
+    python scripts/build_registry.py --root DIR  # write (or --check) under DIR instead
 """
 
 from __future__ import annotations
@@ -581,13 +582,23 @@ def wrap(prefix: str, items: Iterable[str], width: int = 100) -> Iterator[str]:
 
 
 def outputs() -> dict[Path, str]:
+    """Generated text by output path relative to the repository root."""
     regions = load_regions()
-    return {REGISTRY_OUT: build_registry(regions), REGIONS_OUT: render_regions(regions)}
+    return {
+        REGISTRY_OUT.relative_to(REPO): build_registry(regions),
+        REGIONS_OUT.relative_to(REPO): render_regions(regions),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--check", action="store_true", help="exit 1 if an output is stale")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=REPO,
+        help="write or check the outputs under this directory instead of the repository",
+    )
     args = parser.parse_args(argv)
     try:
         results = outputs()
@@ -595,17 +606,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"build_registry: {e}", file=sys.stderr)
         return 2
     stale = []
-    for path, text in results.items():
+    for relative, text in results.items():
+        path = args.root / relative
         data = text.encode("utf-8")
-        current = path.read_bytes() if path.exists() else None
-        if current == data:
+        if path.is_file() and path.read_bytes() == data:
             continue
-        stale.append(path)
+        stale.append(relative)
         if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-    for path in stale:
-        verb = "stale" if args.check else "wrote"
-        print(f"{verb}: {path.relative_to(REPO)}", file=sys.stderr)
+    for relative in stale:
+        print(f"{'stale' if args.check else 'wrote'}: {relative}", file=sys.stderr)
     if args.check and stale:
         print(f"run `{COMMAND}` and commit the result", file=sys.stderr)
         return 1
