@@ -76,6 +76,11 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "A part of the host name has {detail} characters; DNS allows at most 63.",
         "Salah satu bagian nama host terdiri atas {detail} karakter; DNS hanya mengizinkan 63.",
     ),
+    "invalid_encoding": _spec(
+        _I, 0,
+        "The line is not valid UTF-8 text ({detail}).",
+        "Baris ini bukan teks UTF-8 yang sah ({detail}).",
+    ),
     "unsupported_scheme": _spec(
         _I, 0,
         "Addresses starting with '{matched}:' do not open a web site.",

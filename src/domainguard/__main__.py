@@ -1,0 +1,7 @@
+"""`python -m domainguard`: the command line."""
+
+import sys
+
+from domainguard.cli import main
+
+sys.exit(main())
