@@ -184,6 +184,8 @@ def test_sorted_by_kind_then_domain_with_protected_suffixes_first() -> None:
         pytest.param("jatengprov.go.id", "regional-government", "33", id="province-alias"),
         pytest.param("bandung.go.id", "regional-government", "32.73", id="irregular-noted"),
         pytest.param("singkawangkota.go.id", "regional-government", "61.72", id="singkawang"),
+        pytest.param("dukcapil.singkawang.go.id", "regional-dukcapil", "61.72",
+                     id="singkawang-dukcapil-circular"),
         pytest.param("lpsepatikab.org", "regional-service", "33.18", id="lpse-on-org"),
         pytest.param("lpsebuolkab.org", "regional-service", "72.05", id="lpse-buol-on-org"),
     ],
@@ -208,7 +210,6 @@ def test_required_entry(domain: str, kind: str, region: str) -> None:
         pytest.param("bpjs-kesehatan.go.id", id="weak"),
         pytest.param("sulsel.go.id", id="flagged-suspicious"),
         pytest.param("burukab.go.id", id="flagged-spam"),
-        pytest.param("dukcapil.singkawang.go.id", id="unsourced"),
         pytest.param("dukcapil.agamkab.go.id", id="low-without-second-source"),
     ],
 )

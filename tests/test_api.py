@@ -1,0 +1,120 @@
+"""The public face: names other software is written against must not change by accident."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import domainguard
+from domainguard import Checker, CheckResult, Reason, Registry, Verdict
+
+
+def test_all_is_pinned() -> None:
+    assert domainguard.__all__ == [
+        "CheckResult",
+        "Checker",
+        "DomainguardError",
+        "Entry",
+        "REASON_CODES",
+        "Reason",
+        "Registry",
+        "RegistryError",
+        "Resolver",
+        "TextLink",
+        "Verdict",
+        "__version__",
+        "check_many",
+        "check_text",
+        "check_url",
+        "data_versions",
+    ]
+    assert sorted(domainguard.__all__) == domainguard.__all__
+
+
+def test_public_names_exist() -> None:
+    for name in domainguard.__all__:
+        assert hasattr(domainguard, name), name
+    assert domainguard.permutations.FAMILIES
+
+
+def test_verdict_values_are_stable_strings() -> None:
+    assert [v.value for v in Verdict] == [
+        "official", "government", "lookalike", "suspicious", "unrelated", "invalid"]
+    assert Verdict.LOOKALIKE == "lookalike"
+
+
+def test_result_shape() -> None:
+    r = domainguard.check_url("https://dukcapil-kemendagri.com/aktivasi")
+    assert isinstance(r, CheckResult)
+    assert r.verdict is Verdict.LOOKALIKE
+    assert r.flagged
+    assert r.target == "dukcapil.kemendagri.go.id"
+    assert all(isinstance(reason, Reason) for reason in r.reasons)
+    assert 0 <= r.score <= 100
+    assert (r.host, r.ascii_host, r.registrable_domain) == (
+        "dukcapil-kemendagri.com", "dukcapil-kemendagri.com", "dukcapil-kemendagri.com")
+    assert r.url == "https://dukcapil-kemendagri.com/aktivasi"
+
+
+def test_to_dict_is_json_with_stable_keys() -> None:
+    data = domainguard.check_url("dukсapil.id").to_dict()
+    assert list(data) == ["url", "verdict", "flagged", "score", "target", "host", "ascii_host",
+                          "registrable_domain", "entry", "reasons"]
+    assert list(data["reasons"][0]) == ["code", "category", "weight", "target", "matched",
+                                        "detail", "message"]
+    assert set(data["reasons"][0]["message"]) == {"en", "id"}
+    assert json.loads(json.dumps(data)) == data
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_explain_in_both_languages(lang: str) -> None:
+    text = domainguard.check_url("kemendagri.co.id").explain(lang=lang)
+    assert ("TIRUAN" if lang == "id" else "LOOKALIKE") in text
+    assert "kemendagri.go.id" in text
+
+
+def test_explain_rejects_unknown_language() -> None:
+    with pytest.raises(ValueError, match="lang"):
+        domainguard.check_url("kemendagri.co.id").explain(lang="fr")
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"kemendagri.go.id", ["x"]])
+def test_wrong_type_is_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        domainguard.check_url(bad)  # type: ignore[arg-type]
+
+
+def test_check_many_keeps_order_and_count() -> None:
+    urls = ["kemendagri.go.id", "", "kemendagri.co.id", "kemendagri.go.id", "google.com"]
+    results = Checker().check_many(urls)
+    assert [r.url for r in results] == urls
+    assert [r.verdict.value for r in results] == [
+        "official", "invalid", "lookalike", "official", "unrelated"]
+
+
+def test_custom_registry() -> None:
+    checker = Checker(registry=Registry.from_domains(["bca.co.id", "klikbca.com"]))
+    assert checker.check_url("https://www.klikbca.com/login").verdict is Verdict.OFFICIAL
+    result = checker.check_url("klikbca-login.com")
+    assert (result.verdict, result.target) == (Verdict.LOOKALIKE, "klikbca.com")
+    # the bundled registry is not in a custom one
+    assert checker.check_url("kemendagri.go.id").verdict is not Verdict.OFFICIAL
+
+
+def test_checker_and_results_pickle() -> None:
+    checker = Checker(registry=Registry.from_domains(["klikbca.com"]))
+    clone = pickle.loads(pickle.dumps(checker))
+    result = clone.check_url("kllkbca.com")
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert result.target == "klikbca.com"
+
+
+def test_reason_codes_all_have_both_languages() -> None:
+    from domainguard._messages import CATALOGUE
+
+    assert set(CATALOGUE) == domainguard.REASON_CODES
+    for code, spec in CATALOGUE.items():
+        assert code == code.lower() and " " not in code
+        assert spec.en and spec.id and spec.en != spec.id, code
