@@ -87,6 +87,7 @@ class RegistryIndex:
 
     def __init__(self, registry: Registry) -> None:
         self.service_words = _vocabulary.service_words()
+        self.civil_words = _vocabulary.civil_registry_words()
         self.lure_words = _vocabulary.lure_words()
         self.generic_words = _vocabulary.generic_words()
         region_tokens = _vocabulary.regions_by_token()
@@ -164,7 +165,7 @@ class RegistryIndex:
     def _finish_brands(self) -> None:
         """Drop tokens many unrelated domains share (lpse, ppid); send service words home."""
         for token, homes in self._brand_homes.items():
-            target = self.service_target if token in self.service_words else None
+            target = self.service_target if token in self.civil_words else None
             if target is None and len(homes) >= AMBIGUOUS_HOMES:
                 self.brands.pop(token, None)
                 self.short_brands.pop(token, None)
@@ -187,7 +188,7 @@ class RegistryIndex:
             if entry.kind == "national-dukcapil":
                 return entry
         for entry in entries:
-            if any(t in self.service_words for t in tokens(entry.domain.split("."))):
+            if any(t in self.civil_words for t in tokens(entry.domain.split("."))):
                 return entry
         return None
 
@@ -221,7 +222,7 @@ class RegistryIndex:
         if service:
             for entry in candidates:
                 if entry.kind == "regional-dukcapil" or any(
-                    t in self.service_words for t in tokens(entry.domain.split(".")[:1])
+                    t in self.civil_words for t in tokens(entry.domain.split(".")[:1])
                 ):
                     return entry
         for entry in candidates:

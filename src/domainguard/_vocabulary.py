@@ -29,7 +29,7 @@ __all__ = [
 
 TERMS_FILE: Final = "terms.txt"
 REGIONS_FILE: Final = "regions.csv"
-CATEGORIES: Final = ("service", "lure", "generic")
+CATEGORIES: Final = ("civil", "service", "lure", "generic")
 LEVELS: Final = ("province", "regency", "city")
 REGION_COLUMNS: Final = (
     "code",
@@ -135,7 +135,12 @@ def _terms() -> Mapping[str, frozenset[str]]:
 
 def service_words() -> frozenset[str]:
     """Dukcapil and other government-service words scammers put in domain names."""
-    return _terms()["service"]
+    return _terms()["service"] | _terms()["civil"]
+
+
+def civil_registry_words() -> frozenset[str]:
+    """The civil-registry (Dukcapil) part of the service words: ikd, ktp, capil, ..."""
+    return _terms()["civil"]
 
 
 def lure_words() -> frozenset[str]:

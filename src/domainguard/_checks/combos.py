@@ -26,10 +26,10 @@ _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
 
 
-def _service_word(token: str, index: RegistryIndex) -> str | None:
-    if token in index.service_words:
+def _vocabulary_word(token: str, vocabulary: frozenset[str]) -> str | None:
+    if token in vocabulary:
         return token
-    for word in index.service_words:
+    for word in vocabulary:
         # glued forms only for long words: "dukcapilonline" yes, "kkbox" no
         if len(word) >= MIN_GLUED_BRAND and len(token) > len(word) and (
             token.startswith(word) or token.endswith(word)
@@ -54,7 +54,8 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     platform = host.suffix if host.private_suffix else None
     lures = [w for w in words if w in index.lure_words]
     cues = [w for w in words if w in _GOV_CUES]
-    services = [s for s in (_service_word(w, index) for w in words)
+    civil = [c for c in (_vocabulary_word(w, index.civil_words) for w in words) if c]
+    services = [s for s in (_vocabulary_word(w, index.service_words) for w in words)
                 if s is not None and s not in _GOV_CUES]
     regions = [r for r in (_region(w, index) for w in words) if r is not None]
     shown = host.unicode
@@ -67,17 +68,16 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         return make_reason(code, target=target.domain, matched=shown, detail=detail,
                            weight=weight)
 
-    # a region name with a government word: pemkab-purbalingga.com
+    # a region name with a government word: pemkab-purbalingga.com, kabpurbalingga.net
     if regions and cues:
         region_entry = index.region_target(regions[0], service=False)
         if region_entry is not None:
             return [lookalike("brand_with_other_words", region_entry,
                               f"{cues[0]} + {regions[0]}", weight=75)]
-    # a service word with a region name: capil-purbalingga.org, dukcapil-singkawang.com
-    if services and regions and index.service_target is not None:
-        region_entry = index.region_target(regions[0], service=True)
-        target = region_entry or index.service_target
-        return [lookalike("service_with_region", target, f"{services[0]} + {regions[0]}")]
+    # a civil-registry word with a region name: capil-purbalingga.org, dukcapil-singkawang.com
+    if civil and regions and index.service_target is not None:
+        target = index.region_target(regions[0], service=True) or index.service_target
+        return [lookalike("service_with_region", target, f"{civil[0]} + {regions[0]}")]
     for word in words:
         found = index.brand_in(word)
         if found is None:
@@ -88,9 +88,7 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         has_cue = bool(lures or cues or len(services) > (brand in index.service_words))
         if len(brand) >= STRONG_BRAND and not regional and (others or glued):
             return [lookalike("brand_with_other_words", entry, brand)]
-        if (others or glued) and (has_cue or platform is not None):
-            return [lookalike("brand_with_other_words", entry, brand)]
-        if platform is not None:
+        if (others or glued or platform is not None) and (has_cue or platform is not None):
             return [lookalike("brand_with_other_words", entry, brand)]
     # short acronyms only as whole words next to a lure word: bkn-daftar.com, not bknews.com
     if lures or cues:
@@ -98,9 +96,13 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             short = index.short_brands.get(word)
             if short is not None:
                 return [lookalike("brand_with_other_words", short, word, weight=70)]
-    if services and index.service_target is not None and (others or platform is not None):
+    # civil-registry words without a brand of their own (ikd, ktp, capil) stand for Dukcapil
+    if civil and index.service_target is not None and (others or platform is not None):
         if lures or cues or len(services) > 1 or platform is not None:
-            return [lookalike("brand_with_other_words", index.service_target, services[0],
+            return [lookalike("brand_with_other_words", index.service_target, civil[0],
                               weight=70)]
+    if services and (civil or lures or cues or platform is not None) and (
+        others or platform is not None
+    ):
         return [make_reason("service_word_in_name", matched=shown, detail=services[0])]
     return []

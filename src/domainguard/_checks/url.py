@@ -81,7 +81,7 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         reasons.append(make_reason("url_shortener", matched=host.ascii))
     payload = _payloads.payload_in(parsed.path, parsed.query)
     if payload is not None:
-        reasons.append(make_reason("installer_download", matched=shown, detail=payload.name))
+        reasons.append(make_reason("installer_download", matched=shown, detail=payload.filename))
     platform_kind = _payloads.hosting_platforms().get(host.ascii) or \
         _payloads.hosting_platforms().get(registrable)
     if platform_kind == "path":
