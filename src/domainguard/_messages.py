@@ -174,8 +174,10 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
     # ---- risky signs without one target ------------------------------------------------------
     "mixed_script": _spec(
         _S, 70,
-        "The host mixes writing systems ({detail}), a common disguise for fake addresses.",
-        "Host mencampur beberapa jenis aksara ({detail}), cara umum menyamarkan alamat palsu.",
+        "The label {matched} mixes writing systems ({detail}), a common disguise for fake "
+        "addresses.",
+        "Label {matched} mencampur beberapa jenis aksara ({detail}), cara umum menyamarkan "
+        "alamat palsu.",
     ),
     "whole_script_confusable": _spec(
         _S, 70,
@@ -187,15 +189,32 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "The host contains invisible or direction-changing characters ({detail}).",
         "Host memuat karakter tak terlihat atau pengubah arah tulisan ({detail}).",
     ),
+    "combining_mark": _spec(
+        _S, 60,
+        "The label {matched} stacks or misplaces accent marks ({detail}).",
+        "Label {matched} menumpuk atau salah menempatkan tanda aksen.",
+    ),
     "dangerous_pattern": _spec(
         _S, 60,
-        "The host contains characters that imitate punctuation or other letters ({detail}).",
-        "Host memuat karakter yang meniru tanda baca atau huruf lain ({detail}).",
+        "The label {matched} uses characters that pass for punctuation or other letters "
+        "({detail}).",
+        "Label {matched} memakai karakter yang menyerupai tanda baca atau huruf lain.",
     ),
     "digit_lookalike": _spec(
         _S, 50,
-        "The host uses characters that look like digits ({detail}).",
-        "Host memakai karakter yang tampak seperti angka ({detail}).",
+        "The label {matched} is made of characters that look like digits ({detail}).",
+        "Label {matched} tersusun dari karakter yang tampak seperti angka.",
+    ),
+    "restricted_character": _spec(
+        _S, 45,
+        "The label {matched} uses characters that do not belong in web addresses ({detail}).",
+        "Label {matched} memakai karakter yang tidak lazim dalam alamat situs.",
+    ),
+    "tld_specific_character": _spec(
+        _S, 45,
+        "The label {matched} uses a character only expected under another country's ending "
+        "({detail}).",
+        "Label {matched} memakai karakter yang hanya lazim untuk akhiran domain negara lain.",
     ),
     "government_suffix_in_name": _spec(
         _S, 65,

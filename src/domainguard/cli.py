@@ -64,7 +64,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 out.write(f"[{link.start}:{link.end}] " + _line(link.result, args.lang) + "\n")
         if not links and not args.json:
             out.write("Tidak ada tautan.\n" if args.lang == "id" else "No links found.\n")
-        return EXIT_FLAGGED if flagged else EXIT_OK
+        return EXIT_FLAGGED if flagged and not args.exit_zero else EXIT_OK
     if not args.urls:
         raise _Usage("check needs at least one URL, or --text")
     for result in checker.check_many(args.urls):
@@ -75,7 +75,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             out.write(result.explain(args.lang) + "\n\n")
         else:
             out.write(_line(result, args.lang) + "\n")
-    return EXIT_FLAGGED if flagged else EXIT_OK
+    return EXIT_FLAGGED if flagged and not args.exit_zero else EXIT_OK
 
 
 def _cmd_registry(args: argparse.Namespace) -> int:
@@ -246,7 +246,8 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         summary = ", ".join(f"{verdict.value} {counts[verdict.value]:,}" for verdict in Verdict)
         sys.stderr.write(("\n" if show_progress else "") +
                          f"scanned {total:,} lines in {elapsed:.1f}s: {summary}\n")
-    return EXIT_FLAGGED if counts["lookalike"] + counts["suspicious"] else EXIT_OK
+    flagged = counts["lookalike"] + counts["suspicious"]
+    return EXIT_FLAGGED if flagged and not args.exit_zero else EXIT_OK
 
 
 def _ordered_window(pool: Any, batches: Iterator[Any], window: int) -> Iterator[Any]:
@@ -293,6 +294,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="one JSON object per line")
     check.add_argument("--lang", choices=("en", "id"), default="en")
     check.add_argument("--explain", action="store_true", help="every reason, one per line")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when something is flagged")
     registry_options(check)
     check.set_defaults(run=_cmd_check)
 
@@ -315,6 +318,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--only-flagged", action="store_true")
     scan.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
     scan.add_argument("--quiet", "-q", action="store_true", help="no progress or summary")
+    scan.add_argument("--exit-zero", action="store_true",
+                      help="exit 0 even when something is flagged")
     registry_options(scan)
     scan.set_defaults(run=_cmd_scan)
 

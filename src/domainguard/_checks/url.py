@@ -84,6 +84,8 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         reasons.append(make_reason("installer_download", matched=shown, detail=payload.filename))
     platform_kind = _payloads.hosting_platforms().get(host.ascii) or \
         _payloads.hosting_platforms().get(registrable)
+    if host.private_suffix and platform_kind != "path":
+        reasons.append(make_reason("hosting_platform", matched=shown, detail=host.suffix))
     if platform_kind == "path":
         words = [w for w in _PATH_SPLIT.split(parsed.path[:_PATH_SCAN].lower()) if w]
         for word in words:
