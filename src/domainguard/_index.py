@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from domainguard import _vocabulary
+from domainguard._near import NearIndex
 from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 
 if TYPE_CHECKING:
     from domainguard._registry import Entry, Registry
 
-__all__ = ["Name", "RegistryIndex", "compact", "deletes", "tokens"]
+__all__ = ["Name", "RegistryIndex", "compact", "tokens"]
 
 # Shortest official name compared by edit distance; shorter ones (bkn, kpk, ojk) are
 # protected through exact-name cues instead (other suffix, glued go.id, brand + lure word).
@@ -52,13 +53,6 @@ def tokens(labels: Iterable[str]) -> list[str]:
     for label in labels:
         out.extend(part for part in label.replace("_", "-").split("-") if part)
     return out
-
-
-def deletes(text: str) -> set[str]:
-    """The string and every string one deletion away: the symmetric-deletion keys."""
-    keys = {text}
-    keys.update(text[:i] + text[i + 1 :] for i in range(len(text)))
-    return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +89,7 @@ class RegistryIndex:
         self.by_compact: dict[str, list[Name]] = {}
         self.by_skeleton: dict[str, list[Name]] = {}
         self.by_visual: dict[str, list[Name]] = {}
-        self.delete_keys: dict[str, list[str]] = {}  # deletion key -> official skeletons
+        self.near = NearIndex()  # edit-distance candidates among official skeletons
         self.brands: dict[str, Entry] = {}  # distinctive token -> entry it stands for
         self.short_brands: dict[str, Entry] = {}  # 2-4 letter acronyms, whole tokens only
         self.sequences: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
@@ -124,10 +118,7 @@ class RegistryIndex:
         self.by_skeleton.setdefault(name.skeleton, []).append(name)
         self.by_visual.setdefault(visual_skeleton(flat), []).append(name)
         if len(name.skeleton) >= MIN_TYPO_LENGTH:
-            for key in deletes(name.skeleton):
-                bucket = self.delete_keys.setdefault(key, [])
-                if name.skeleton not in bucket:
-                    bucket.append(name.skeleton)
+            self.near.add(name.skeleton)
 
     def _add_entry(self, entry: Entry, region_tokens: dict[str, tuple[object, ...]]) -> None:
         labels = tuple(entry.domain.split("."))
@@ -193,15 +184,6 @@ class RegistryIndex:
         return None
 
     # ---- lookups ------------------------------------------------------------------------------
-    def near_skeletons(self, text: str) -> set[str]:
-        """Official skeletons that may be within the edit threshold of ``text`` (to verify)."""
-        found: set[str] = set()
-        for key in deletes(text):
-            bucket = self.delete_keys.get(key)
-            if bucket:
-                found.update(bucket)
-        return found
-
     def brand_in(self, token: str) -> tuple[str, Entry] | None:
         """A distinctive brand that is ``token`` or starts or ends it (dukcapilonline)."""
         entry = self.brands.get(token)

@@ -100,7 +100,7 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     if len(sk) < MIN_TYPO_LENGTH:
         return []
     reasons: list[Reason] = []
-    for candidate in sorted(index.near_skeletons(sk)):
+    for candidate in sorted(index.near.near(sk)):
         shortest = min(len(candidate), len(sk))
         if shortest < MIN_TYPO_LENGTH:
             continue
