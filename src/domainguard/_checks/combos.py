@@ -53,6 +53,8 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         return []
     platform = host.suffix if host.private_suffix else None
     lures = [w for w in words if w in index.lure_words]
+    # lure words that are not everyday words too (online, info, portal are both)
+    pushy = [w for w in lures if w not in index.generic_words]
     cues = [w for w in words if w in _GOV_CUES]
     civil = [c for c in (_vocabulary_word(w, index.civil_words) for w in words) if c]
     services = [s for s in (_vocabulary_word(w, index.service_words) for w in words)
@@ -78,6 +80,12 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if civil and regions and index.service_target is not None:
         target = index.region_target(regions[0], service=True) or index.service_target
         return [lookalike("service_with_region", target, f"{civil[0]} + {regions[0]}")]
+    # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info)
+    if regions and pushy:
+        region_entry = index.region_target(regions[0], service=False)
+        if region_entry is not None:
+            return [lookalike("brand_with_other_words", region_entry,
+                              f"{regions[0]} + {pushy[0]}", weight=65)]
     for word in words:
         found = index.brand_in(word)
         if found is None:

@@ -92,6 +92,11 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
         return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
     visual = index.by_visual.get(visual_skeleton(flat))
+    if not visual and ("lc" in flat or "1" in flat):
+        # "lc" reads as "k" (lcemenag) and "1" as "i" before "cl" can read as "d" (c1mahi);
+        # rewritten only in the query, so an official "public" never becomes "pubik"
+        variant = flat.replace("1", "i").replace("lc", "k")
+        visual = index.by_visual.get(visual_skeleton(variant))
     if visual:
         name = _best(visual, whole)
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
@@ -122,7 +127,7 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
     """kemendagrigo.id, kemendagri-go-id.com: the government suffix made part of the name."""
     flat = compact(query)
     for glue in _GLUE:
-        if flat.endswith(glue) and len(flat) >= len(glue) + 3:
+        if flat.endswith(glue) and len(flat) >= len(glue) + 2:
             rest = flat[: -len(glue)]
             names = index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
             if names:
@@ -136,11 +141,13 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
     labels = list(host.unicode_labels[: host.suffix_index])
-    while len(labels) > 1 and labels[0] in index.generic_words:
-        labels.pop(0)  # www.kemendagri.co.id is compared as kemendagri.co.id
     reasons: list[Reason] = []
     if len(labels) > 1:
         reasons.extend(_compare(".".join(labels), True, host, index))
+    while not reasons and len(labels) > 1 and labels[0] in index.generic_words:
+        labels.pop(0)  # www.kemendagri.co.id is compared as kemendagri.co.id
+        if len(labels) > 1:
+            reasons.extend(_compare(".".join(labels), True, host, index))
     if not reasons:
         reasons.extend(_compare(labels[-1], len(labels) == 1, host, index))
     if not reasons:
