@@ -63,6 +63,22 @@ def _describe_chars(seen: str) -> str:
     return "; ".join(shown[:3]) or seen
 
 
+def _indonesian(host: Host) -> bool:
+    """Under .id or one of its second levels: where a short acronym's copy is a real threat."""
+    return host.labels[-1] == "id"
+
+
+def _distinctive(name: Name, host: Host, index: RegistryIndex) -> bool:
+    """May a bare name match (other suffix, lookalike letters) count as an imitation?
+
+    Short acronyms (bps, pu, dpd) and everyday words (mail, data) are everywhere: their copy
+    counts only under .id, where a scammer registers them to look Indonesian-official.
+    """
+    if name.compact in index.generic_words:
+        return False
+    return len(name.compact) >= MIN_TYPO_LENGTH or _indonesian(host)
+
+
 def _best(names: list[Name], whole: bool) -> Name:
     for name in names:
         if name.whole == whole:
@@ -79,6 +95,8 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     exact = index.by_compact.get(flat)
     if exact:
         name = _best(exact, whole)
+        if not _distinctive(name, host, index):
+            return []
         if query == name.raw:
             return [make_reason("official_name_other_suffix", target=name.entry.domain,
                                 matched=shown, detail="." + host.suffix)]
@@ -88,6 +106,8 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     same = index.by_skeleton.get(sk)
     if same:
         name = _best(same, whole)
+        if not _distinctive(name, host, index):
+            return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
         return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
@@ -99,6 +119,8 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         visual = index.by_visual.get(visual_skeleton(variant))
     if visual:
         name = _best(visual, whole)
+        if not _distinctive(name, host, index):
+            return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else f"{flat} ≈ {name.compact}"
         return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
@@ -130,6 +152,10 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
         if flat.endswith(glue) and len(flat) >= len(glue) + 2:
             rest = flat[: -len(glue)]
             names = index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
+            if names and len(rest) < MIN_TYPO_LENGTH and not (
+                glue in ("goid", "govid") or _indonesian(host)
+            ):
+                names = None  # biggo.com.tw is not big.go.id; bps-go-id.com and bpsgo.id are
             if names:
                 return [make_reason("government_suffix_imitation", target=names[0].entry.domain,
                                     matched=host.unicode, detail=query)]

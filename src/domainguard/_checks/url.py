@@ -77,7 +77,9 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
     if official or government:
         return reasons
     registrable = host.registrable or host.ascii
-    if registrable in _payloads.shortener_domains() or host.ascii in _payloads.shortener_domains():
+    shorteners = _payloads.shortener_domains()
+    if (registrable in shorteners or host.ascii in shorteners) and parsed.path.strip("/"):
+        # only a short code hides a destination; the shortener's own home page does not
         reasons.append(make_reason("url_shortener", matched=host.ascii))
     payload = _payloads.payload_in(parsed.path, parsed.query)
     if payload is not None:
