@@ -218,6 +218,7 @@ WHOLE_SCRIPT = [
     pytest.param("dukcapil", None, id="latin"),
     pytest.param("dukсapil", None, id="mixed"),
     pytest.param("北京", None, id="han"),
+    pytest.param("丁七", None, id="han-latin-like-alone"),
     pytest.param("123", None, id="no-letters"),
 ]
 

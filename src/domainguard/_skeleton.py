@@ -186,6 +186,7 @@ def _script(cp: int) -> str:
     return tables.script_codes[bisect.bisect_right(tables.script_starts, cp) - 1]
 
 
+@functools.lru_cache(maxsize=4096)
 def _script_extensions(cp: int) -> frozenset[str]:
     found = _tables().extensions.get(cp)
     return found if found is not None else frozenset((_script(cp),))
@@ -265,6 +266,7 @@ def scripts_of(label: str) -> frozenset[str]:
     return frozenset(_script_name(code) for code in codes)
 
 
+@functools.lru_cache(maxsize=4096)
 def _augmented_extensions(cp: int) -> frozenset[str] | None:
     """Augmented Script_Extensions of a code point; None for Common/Inherited (any script)."""
     scx = _script_extensions(cp)
@@ -345,12 +347,18 @@ def _looks_latin(ch: str) -> bool:
     return _ASCII_LETTERS.fullmatch(visual_skeleton(ch)) is not None
 
 
+# Not checked for whole-script confusables: Latin itself, and the scripts of Chinese, Japanese
+# and Korean, whose Latin-like characters (七 t, 丫 y) are caught next to other text by the
+# dangerous patterns instead, as in Chromium.
+_NOT_WHOLE_SCRIPT = frozenset({"Latn", "Hani", "Hira", "Kana", "Hang", "Bopo"})
+
+
 def _whole_script(label: str) -> str | None:
     codes = {_script(cp) for cp in _code_points(label)} - _NO_SCRIPT
     if len(codes) != 1:
         return None
     (code,) = codes
-    if code == "Latn":
+    if code in _NOT_WHOLE_SCRIPT:
         return None
     letters = {ch for ch in label if _script(ord(ch)) == code}
     return code if all(_looks_latin(ch) for ch in letters) else None
@@ -397,6 +405,7 @@ _STILL_ALLOWED = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_allowed(ch: str) -> bool:
     cp = ord(ch)
     if cp in _CHROMIUM_BLOCKED or any(low <= cp <= high for low, high in _CHROMIUM_BLOCKED_RANGES):
