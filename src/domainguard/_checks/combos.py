@@ -98,8 +98,9 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             return [lookalike("brand_with_other_words", entry, brand)]
         if (others or glued or platform is not None) and (has_cue or platform is not None):
             return [lookalike("brand_with_other_words", entry, brand)]
-    # short acronyms only as whole words next to a lure word: bkn-daftar.com, not bknews.com
-    if lures or cues:
+    # short acronyms only as whole words next to a lure word, or alone as the tenant of a
+    # hosting platform: bkn-daftar.com and bkn.blogspot.com, not bknews.com
+    if lures or cues or (platform is not None and len(words) == 1):
         for word in words:
             short = index.short_brands.get(word)
             if short is not None:

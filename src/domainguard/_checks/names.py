@@ -106,7 +106,10 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     same = index.by_skeleton.get(sk)
     if same:
         name = _best(same, whole)
-        if not _distinctive(name, host, index):
+        # Unicode look-alike letters in a short acronym are a cue of their own (bppț.com)
+        if not (non_ascii and name.compact not in index.generic_words) and not _distinctive(
+            name, host, index
+        ):
             return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
@@ -119,7 +122,9 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         visual = index.by_visual.get(visual_skeleton(variant))
     if visual:
         name = _best(visual, whole)
-        if not _distinctive(name, host, index):
+        if not (non_ascii and name.compact not in index.generic_words) and not _distinctive(
+            name, host, index
+        ):
             return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else f"{flat} ≈ {name.compact}"
