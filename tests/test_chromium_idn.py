@@ -37,20 +37,7 @@ KNOWN_DISAGREEMENTS: dict[str, str] = {
     ),
 }
 
-PENDING: dict[str, str] = {
-    "xn--example-.com": (
-        "the xn-- label decodes to plain ASCII 'example', which UTS #46 and WHATWG's domain to "
-        "ASCII reject: the URL layer should answer invalid"
-    ),
-    "xn--8hbae.eg": (
-        "٢٠٠ starts with an Arabic-Indic digit (bidi AN), against the RFC 5893 Bidi rule that "
-        "WHATWG's domain to ASCII applies (CheckBidi=true): the URL layer should answer invalid"
-    ),
-    "xn--fo-5ja.com": (
-        "fóo has the skeleton of the Unicode top domain fóó.com; the registry index does not "
-        "match Unicode registry entries yet"
-    ),
-}
+PENDING: dict[str, str] = {}
 
 
 def _load_cases() -> list[dict[str, Any]]:

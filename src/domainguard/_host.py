@@ -7,8 +7,11 @@ DNS length limits are checked here, before any expensive work. Pure: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
+
+import idna
 
 from domainguard._suffixes import split_suffix
 from domainguard._url import URLProblem
@@ -62,9 +65,27 @@ def decode_label(label: str) -> str | None:
     try:
         # The WHATWG parser has validated the label already; plain punycode decoding also
         # copes with code points that IDNA 2008 forbids but browsers open (emoji).
-        return label[4:].encode("ascii").decode("punycode").lower()
+        decoded = label[4:].encode("ascii").decode("punycode").lower()
     except (UnicodeError, ValueError):
         return None
+    # UTS #46 refuses an A-label that decodes to plain ASCII (xn--example-): not a real IDN
+    return None if decoded.isascii() else decoded
+
+
+def _breaks_bidi_rule(labels: list[str]) -> bool:
+    """RFC 5893, which UTS #46 applies with CheckBidi (as browsers do): a domain with any
+    right-to-left label must have every label follow the Bidi rule."""
+    if all(label.isascii() for label in labels):
+        return False
+    if not any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for label in labels
+               for c in label):
+        return False
+    try:
+        for label in labels:
+            idna.check_bidi(label, check_ltr=True)
+    except idna.IDNAError:
+        return True
+    return False
 
 
 def analyse_host(hostname: str) -> Host | URLProblem:
@@ -90,6 +111,8 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         if decoded is None:
             return URLProblem("invalid_punycode", label)
         unicode_labels.append(decoded)
+    if _breaks_bidi_rule(unicode_labels):
+        return URLProblem("invalid_host", hostname, "breaks the bidirectional text rule")
     match = split_suffix(labels)
     return Host(
         ascii=host,

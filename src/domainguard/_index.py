@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from domainguard import _vocabulary
+from domainguard._host import decode_label
 from domainguard._near import NearIndex
 from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
@@ -124,7 +125,8 @@ class RegistryIndex:
         labels = tuple(entry.domain.split("."))
         suffix_at = split_suffix(labels).index
         suffix = ".".join(labels[suffix_at:])
-        name_labels = labels[:suffix_at]
+        # names are compared in Unicode (queries are decoded too): fóó.com must meet fóo.com
+        name_labels = tuple(decode_label(label) or label for label in labels[:suffix_at])
         if not name_labels:
             return
         self._add_name(name_labels[-1], entry, suffix, whole=len(name_labels) == 1)

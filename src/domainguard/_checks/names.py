@@ -23,6 +23,7 @@ from domainguard._index import (
     tokens,
 )
 from domainguard._skeleton import skeleton, visual_skeleton
+from domainguard._suffixes import split_suffix
 from domainguard._verdict import Reason, make_reason
 
 __all__ = ["check_names", "describe_edit"]
@@ -106,10 +107,9 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     same = index.by_skeleton.get(sk)
     if same:
         name = _best(same, whole)
-        # Unicode look-alike letters in a short acronym are a cue of their own (bppț.com)
-        if not (non_ascii and name.compact not in index.generic_words) and not _distinctive(
-            name, host, index
-        ):
+        # Unicode look-alike letters are a cue of their own, even in a short or everyday name
+        # (bppț.com, tést.net): nobody types them by accident
+        if not non_ascii and not _distinctive(name, host, index):
             return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
@@ -122,9 +122,7 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         visual = index.by_visual.get(visual_skeleton(variant))
     if visual:
         name = _best(visual, whole)
-        if not (non_ascii and name.compact not in index.generic_words) and not _distinctive(
-            name, host, index
-        ):
+        if not non_ascii and not _distinctive(name, host, index):
             return []
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else f"{flat} ≈ {name.compact}"
@@ -185,7 +183,24 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
         reasons.extend(_glued_suffix(labels[-1], host, index))
     if not reasons:
         reasons.extend(_government_suffix_in_name(host))
+    if not reasons and not host.suffix_known and not host.unicode_labels[-1].isascii():
+        reasons.extend(_spoofed_suffix(host, index))
     return reasons
+
+
+def _spoofed_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
+    """test.nét: an unknown Unicode ending whose skeleton is a real one (net)."""
+    labels = tuple(skeleton(label) for label in host.unicode_labels)
+    match = split_suffix(labels)
+    if not match.known or match.index == 0:
+        return []
+    suffix = ".".join(labels[match.index :])
+    for name in index.by_skeleton.get(labels[match.index - 1], ()):
+        if skeleton(name.suffix) == suffix:
+            return [make_reason("homoglyph_of_official", target=name.entry.domain,
+                                matched=host.unicode,
+                                detail=_describe_chars(host.unicode_labels[-1]))]
+    return []
 
 
 def _government_suffix_in_name(host: Host) -> list[Reason]:
