@@ -19,7 +19,7 @@ from domainguard._checks.url import check_url_signals
 from domainguard._host import Host, analyse_host
 from domainguard._messages import Category
 from domainguard._registry import Entry, Registry
-from domainguard._url import DANGEROUS_SCHEMES, ParsedURL, URLProblem, parse_url
+from domainguard._url import DANGEROUS_SCHEMES, URLProblem, parse_url
 from domainguard._verdict import CheckResult, Reason, TextLink, Verdict, decide, make_reason
 
 __all__ = ["Checker", "Resolver"]
@@ -203,7 +203,7 @@ class Checker:
         assert self._resolver is not None
         try:
             destination = self._resolver(url)
-        except Exception:  # noqa: BLE001 - the caller's resolver must not break the check
+        except Exception:  # a failing resolver must not break the check
             return shortened
         if not isinstance(destination, str) or not destination:
             return shortened

@@ -9,7 +9,7 @@ from the registry and the package's vocabulary, no I/O beyond reading that vocab
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -121,7 +121,7 @@ class RegistryIndex:
         if len(name.skeleton) >= MIN_TYPO_LENGTH:
             self.near.add(name.skeleton)
 
-    def _add_entry(self, entry: Entry, region_tokens: dict[str, tuple[object, ...]]) -> None:
+    def _add_entry(self, entry: Entry, region_tokens: Mapping[str, object]) -> None:
         labels = tuple(entry.domain.split("."))
         suffix_at = split_suffix(labels).index
         suffix = ".".join(labels[suffix_at:])
@@ -176,7 +176,7 @@ class RegistryIndex:
         del self._brand_homes
 
     def _find_service_target(self, entries: list[Entry]) -> Entry | None:
-        """The entry civil-registry words (ikd, ktp, capil...) point at, if this registry has one."""
+        """The entry civil-registry words (ikd, ktp, capil) point at, if this registry has one."""
         for entry in entries:
             if entry.kind == "national-dukcapil":
                 return entry

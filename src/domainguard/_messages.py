@@ -130,18 +130,21 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
     "hyphen_or_dot_variant": _spec(
         _T, 85,
         "{matched} is the official name of {target} with hyphens or dots added or removed.",
-        "{matched} adalah nama resmi {target} yang ditambah atau dikurangi tanda hubung atau titik.",
+        "{matched} adalah nama resmi {target} yang ditambah atau dikurangi tanda hubung atau "
+        "titik.",
     ),
     "official_name_other_suffix": _spec(
         _T, 85,
         "{matched} uses the name of {target} under another ending ({detail}); only {target} "
         "is official.",
-        "{matched} memakai nama {target} dengan akhiran lain ({detail}); hanya {target} yang resmi.",
+        "{matched} memakai nama {target} dengan akhiran lain ({detail}); hanya {target} yang "
+        "resmi.",
     ),
     "government_suffix_imitation": _spec(
         _T, 90,
         "{matched} fakes the government ending .go.id ({detail}) to pose as {target}.",
-        "{matched} memalsukan akhiran pemerintah .go.id ({detail}) untuk menyamar sebagai {target}.",
+        "{matched} memalsukan akhiran pemerintah .go.id ({detail}) untuk menyamar sebagai "
+        "{target}.",
     ),
     "official_host_embedded": _spec(
         _T, 95,

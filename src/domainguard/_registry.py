@@ -144,8 +144,8 @@ class Registry:
             with _default_lock:
                 if _default is None:
                     resource = importlib.resources.files("domainguard").joinpath(
-                        "data", "official_domains.txt"
-                    )
+                        "data"
+                    ).joinpath("official_domains.txt")
                     _default = cls._parse(resource.read_bytes(), origin=BUNDLED,
                                           where="official_domains.txt")
                 registry = _default
@@ -226,8 +226,8 @@ class Registry:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
-            line = data.count(b"\n", 0, e.start) + 1
-            raise RegistryError("not valid UTF-8 text", path=where, line=line) from e
+            bad_line = data.count(b"\n", 0, e.start) + 1
+            raise RegistryError("not valid UTF-8 text", path=where, line=bad_line) from e
         entries: list[Entry] = []
         protected: list[Entry] = []
         problems: list[tuple[int, str]] = []

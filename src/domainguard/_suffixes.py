@@ -1,7 +1,7 @@
 """The Public Suffix List, offline: which part of a host is a public suffix, and who runs it.
 
-Rules come from the PSL snapshot bundled with tldextract (read through tldextract's offline
-constructor: no network fetch, no cache directory) plus ``data/psl_supplement.txt`` for
+Rules come from the PSL snapshot bundled with tldextract (its data file, read as tldextract reads
+it but without importing tldextract, which pulls in requests: no network, no cache directory) plus ``data/psl_supplement.txt`` for
 suffixes newer than that snapshot. Matching is our own dictionary walk over ASCII labels, so
 the hot path costs a few set lookups. Nothing is loaded until the first call.
 """
@@ -9,15 +9,20 @@ the hot path costs a few set lookups. Nothing is loaded until the first call.
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
+import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import Final
 
-import idna
-
 __all__ = ["SuffixMatch", "psl_version", "split_suffix"]
 
 _SUPPLEMENT: Final = "psl_supplement.txt"
+_SNAPSHOT: Final = ".tld_set_snapshot"
+_PRIVATE_MARK: Final = "// ===BEGIN PRIVATE DOMAINS==="
+# A rule is the first word of a line that is not a comment (tldextract's own pattern).
+_RULE: Final = re.compile(r"^([.*!]*\w\S*)", re.UNICODE | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,24 +52,32 @@ def _to_ascii(rule: str) -> str:
     if rule.isascii():
         return rule.lower()
     return ".".join(
-        label if label == "*" else idna.encode(label, uts46=True).decode("ascii")
-        for label in rule.split(".")
+        label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        for label in rule.lower().split(".")
     )
 
 
+def _snapshot() -> str:
+    """tldextract's bundled PSL snapshot, read without importing tldextract (and requests)."""
+    spec = importlib.util.find_spec("tldextract")  # finds the package, does not run it
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("tldextract is not installed")
+    folder = next(iter(spec.submodule_search_locations))
+    with open(os.path.join(folder, _SNAPSHOT), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _rules_of(text: str) -> set[str]:
+    """The rules of one section of the list, read as tldextract reads them."""
+    return {_to_ascii(rule) for rule in _RULE.findall(text)}
+
+
 def _load() -> _Rules:
-    # tldextract imports requests (~100 ms), so it is imported on first use, never at import.
-    import tldextract
-
-    def suffixes(private: bool) -> set[str]:
-        extractor = tldextract.TLDExtract(
-            cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True,
-            include_psl_private_domains=private,
-        )
-        return {_to_ascii(rule) for rule in extractor.tlds}
-
-    everything = suffixes(True)
-    private = everything - suffixes(False)
+    text = _snapshot()
+    public_text, _, private_text = text.partition(_PRIVATE_MARK)
+    public = _rules_of(public_text)
+    private = _rules_of(private_text) - public
+    everything = public | private
     data = importlib.resources.files("domainguard").joinpath("data", _SUPPLEMENT)
     for line in data.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -72,20 +85,23 @@ def _load() -> _Rules:
             everything.add(_to_ascii(rule))
             if section == "private":
                 private.add(_to_ascii(rule))
-    snapshot = importlib.resources.files("tldextract").joinpath(".tld_set_snapshot")
     version = "unknown"
-    with snapshot.open("r", encoding="utf-8") as handle:
-        for _, line in zip(range(50), handle):
-            if line.startswith("// VERSION:"):
-                version = line.split(":", 1)[1].strip()
-                break
+    for line in text[:4096].splitlines():
+        if line.startswith("// VERSION:"):
+            version = line.split(":", 1)[1].strip()
+            break
     exact = frozenset(r for r in everything if r[0] not in "*!")
     wildcard = frozenset(r[2:] for r in everything if r.startswith("*."))
     exception = frozenset(r[1:] for r in everything if r.startswith("!"))
-    tails: set[str] = set()
-    for rule in exact | wildcard | exception:
-        parts = rule.split(".")
-        tails.update(".".join(parts[i:]) for i in range(len(parts)))
+    tails = set(exact | wildcard | exception)
+    for rule in tuple(tails):
+        dot = rule.find(".")
+        while dot != -1:
+            rule = rule[dot + 1 :]
+            if rule in tails:
+                break  # a rule itself, or added with its own tails already
+            tails.add(rule)
+            dot = rule.find(".")
     return _Rules(
         exact=exact,
         wildcard=wildcard,

@@ -59,7 +59,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             if args.json:
                 out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
             elif args.explain:
-                out.write(f"[{link.start}:{link.end}] {link.raw}\n{link.result.explain(args.lang)}\n\n")
+                explained = link.result.explain(args.lang)
+                out.write(f"[{link.start}:{link.end}] {link.raw}\n{explained}\n\n")
             else:
                 out.write(f"[{link.start}:{link.end}] " + _line(link.result, args.lang) + "\n")
         if not links and not args.json:
@@ -104,8 +105,8 @@ def _cmd_registry(args: argparse.Namespace) -> int:
     by_province: Counter[str] = Counter()
     for entry in registry.entries:
         if entry.region:
-            region = _vocabulary.region_by_code(entry.region[:2])
-            by_province[region.name if region else entry.region[:2]] += 1
+            province = _vocabulary.region_by_code(entry.region[:2])
+            by_province[province.name if province else entry.region[:2]] += 1
     out = sys.stdout
     out.write(f"domains: {len(registry)}\n")
     out.write(f"protected suffixes: {', '.join(registry.protected_suffixes) or '-'}\n")
@@ -114,8 +115,8 @@ def _cmd_registry(args: argparse.Namespace) -> int:
         if by_kind[kind]:
             out.write(f"  {kind:<22} {by_kind[kind]:>5}\n")
     out.write(f"\nby province ({sum(by_province.values())} entries with a region):\n")
-    for province, count in sorted(by_province.items()):
-        out.write(f"  {province:<36} {count:>5}\n")
+    for province_name, count in sorted(by_province.items()):
+        out.write(f"  {province_name:<36} {count:>5}\n")
     return EXIT_OK
 
 
@@ -182,8 +183,11 @@ def _lines(handle: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
             yield number, None, f"byte {e.start}: {line[:60]!r}"
 
 
-def _batches(items: Iterable[tuple[int, str | None, str]]) -> Iterator[list[tuple[int, str | None, str]]]:
-    batch: list[tuple[int, str | None, str]] = []
+_Line = tuple[int, "str | None", str]  # line number, text (None: not UTF-8), decoding error
+
+
+def _batches(items: Iterable[_Line]) -> Iterator[list[_Line]]:
+    batch: list[_Line] = []
     for item in items:
         batch.append(item)
         if len(batch) >= _BATCH:

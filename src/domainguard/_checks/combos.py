@@ -106,10 +106,9 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             if short is not None:
                 return [lookalike("brand_with_other_words", short, word, weight=70)]
     # civil-registry words without a brand of their own (ikd, ktp, capil) stand for Dukcapil
-    if civil and index.service_target is not None and (others or platform is not None):
-        if lures or cues or len(services) > 1 or platform is not None:
-            return [lookalike("brand_with_other_words", index.service_target, civil[0],
-                              weight=70)]
+    if (civil and index.service_target is not None and (others or platform is not None)
+            and (lures or cues or len(services) > 1 or platform is not None)):
+        return [lookalike("brand_with_other_words", index.service_target, civil[0], weight=70)]
     if services and (civil or lures or cues or platform is not None) and (
         others or platform is not None
     ):

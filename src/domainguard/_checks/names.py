@@ -38,7 +38,7 @@ _GOV_PAIRS: Final = frozenset({("go", "id"), ("gov", "id"), ("govt", "id")})
 def describe_edit(seen: str, official: str) -> str:
     """A language-neutral description of one edit: "'a' → 'e'", "+'a'", "-'a'", "'ag' ↔ 'ga'"."""
     if len(seen) == len(official):
-        diff = [i for i, (a, b) in enumerate(zip(seen, official)) if a != b]
+        diff = [i for i, (a, b) in enumerate(zip(seen, official, strict=True)) if a != b]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and seen[diff[0]] == official[diff[1]] \
                 and seen[diff[1]] == official[diff[0]]:
             i = diff[0]
