@@ -47,6 +47,7 @@ EXAMPLES: dict[str, str] = {
     "government_suffix_in_name": "go-id.com",
     "service_word_in_name": "bansos-cair.xyz",
     "userinfo_in_url": "https://dukcapil.kemendagri.go.id@203.0.113.9/",
+    "official_name_in_userinfo": "https://dukcapil.kemendagri.go.id@203.0.113.9/",
     "backslash_in_url": "https:\\\\evil.example\\dukcapil",
     "ip_address_host": "http://203.0.113.9/",
     "obfuscated_ip_address": "http://3405803785/",

@@ -238,6 +238,13 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "Teks sebelum '@' ({detail}) hanya berpura-pura menjadi alamat; tautan ini sebenarnya "
         "membuka {matched}.",
     ),
+    "official_name_in_userinfo": _spec(
+        _T, 90,
+        "The link starts with the official address {target}, but everything before '@' is "
+        "ignored: it really opens {matched}.",
+        "Tautan diawali alamat resmi {target}, tetapi semua yang sebelum '@' diabaikan: "
+        "tautan ini sebenarnya membuka {matched}.",
+    ),
     "backslash_in_url": _spec(
         _S, 40,
         "The link uses backslashes, which browsers read differently from what people see.",

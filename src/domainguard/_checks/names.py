@@ -148,13 +148,26 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     return reasons
 
 
+def _near_name(rest: str, index: RegistryIndex) -> list[Name] | None:
+    """Official names one typo from ``rest`` (kemendgari), for names long enough to trust."""
+    sk = skeleton(rest)
+    if len(sk) < MIN_TYPO_LENGTH:
+        return None
+    for candidate in sorted(index.near.near(sk)):
+        if len(candidate) >= MIN_TYPO_LENGTH and OSA.distance(sk, candidate, score_cutoff=1) == 1:
+            return index.by_skeleton[candidate]
+    return None
+
+
 def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
-    """kemendagrigo.id, kemendagri-go-id.com: the government suffix made part of the name."""
+    """kemendagrigo.id, kemendagri-go-id.com, kemendgari.go-id.com: the government suffix
+    made part of the name, the name possibly mistyped as well."""
     flat = compact(query)
     for glue in _GLUE:
         if flat.endswith(glue) and len(flat) >= len(glue) + 2:
             rest = flat[: -len(glue)]
-            names = index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
+            names = (index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
+                     or _near_name(rest, index))
             if names and len(rest) < MIN_TYPO_LENGTH and not (
                 glue in ("goid", "govid") or _indonesian(host)
             ):
@@ -181,6 +194,8 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
         reasons.extend(_compare(labels[-1], len(labels) == 1, host, index))
     if not reasons:
         reasons.extend(_glued_suffix(labels[-1], host, index))
+    if not reasons and len(labels) > 1:
+        reasons.extend(_glued_suffix(".".join(labels), host, index))
     if not reasons:
         reasons.extend(_government_suffix_in_name(host))
     if not reasons and not host.suffix_known and not host.unicode_labels[-1].isascii():

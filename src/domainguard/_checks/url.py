@@ -44,13 +44,27 @@ def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | Non
     return None
 
 
+def _official_userinfo(username: str, index: RegistryIndex) -> str | None:
+    """The official domain a userinfo part spells out: https://dukcapil.kemendagri.go.id@evil/"""
+    words = [w for w in _PATH_SPLIT.split(username.lower()[:_PATH_SCAN]) if w]
+    for start, word in enumerate(words):
+        for sequence, _, entry in index.sequences.get(word, ()):
+            if tuple(words[start : start + len(sequence)]) == sequence:
+                return entry.domain
+    return None
+
+
 def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
                       official: bool, government: bool) -> list[Reason]:
     reasons: list[Reason] = []
     shown = host.unicode
     if parsed.username or parsed.password:
-        reasons.append(make_reason("userinfo_in_url", matched=shown,
-                                   detail=(parsed.username or parsed.password)[:80]))
+        userinfo = (parsed.username or parsed.password)[:80]
+        reasons.append(make_reason("userinfo_in_url", matched=shown, detail=userinfo))
+        claimed = _official_userinfo(parsed.username, index)
+        if claimed is not None and not official:
+            reasons.append(make_reason("official_name_in_userinfo", target=claimed,
+                                       matched=shown, detail=userinfo))
     if parsed.backslash:
         reasons.append(make_reason("backslash_in_url", matched=shown))
     raw = parsed.raw_host
