@@ -29,6 +29,7 @@ _DEFANGED_SCHEMES: Final = {"hxxp": "http", "hxxps": "https", "hxxp:": "http", "
 # A scheme is letters, digits, "+", "-", "." after a letter: one linear pass, no backtracking.
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}:")
 _AUTHORITY_END: Final = re.compile(r"[/?#\\]")
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,8 +92,18 @@ def _failure(text: str, raw_host: str) -> URLProblem:
     return URLProblem("invalid_host", raw_host[:80], "characters not allowed in host names")
 
 
+def _scalar_values(text: str) -> str:
+    """``text`` as a browser's USVString: a surrogate pair joins, a lone surrogate is U+FFFD.
+
+    Lone surrogates reach Python from JSON escapes and surrogateescape; the parser refuses them.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def parse_url(text: str) -> ParsedURL | URLProblem:
     """Parse ``text`` like a browser's address bar; never raises on a ``str``."""
+    if not text.isascii() and _SURROGATE.search(text) is not None:
+        text = _scalar_values(text)
     stripped = text.strip()
     if not stripped:
         return URLProblem("empty_input")
