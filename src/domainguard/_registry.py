@@ -223,6 +223,9 @@ class Registry:
     @classmethod
     def _parse(cls, data: bytes, *, origin: str, where: str, require_provenance: bool = True
                ) -> Registry:
+        # Lines end at \n, \r\n or \r, as editors count them; str.splitlines would also cut
+        # at \f, \x85 or U+2028 inside a field and shift every line number after it.
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
@@ -232,7 +235,7 @@ class Registry:
         protected: list[Entry] = []
         problems: list[tuple[int, str]] = []
         first_seen: dict[str, int] = {}
-        for number, raw in enumerate(text.splitlines(), 1):
+        for number, raw in enumerate(text.split("\n"), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
