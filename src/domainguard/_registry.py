@@ -45,6 +45,7 @@ KINDS: Final = (
 BUNDLED: Final = "bundled"
 _FIELDS: Final = ("domain", "kind", "name", "region", "source")
 _REGION: Final = re.compile(r"\d{2}(?:\.\d{2})?\Z")
+_ENDS_IN_NUMBER: Final = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)\Z")  # WHATWG's IPv4 last part
 _LDH: Final = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9_])?\Z")
 _MAX_ERRORS_SHOWN: Final = 10
 
@@ -107,6 +108,9 @@ def normalise_domain(text: str) -> str:
             raise ValueError(f"{text!r} is not a valid internationalised domain: {e}") from e
     if len(domain) > MAX_HOST:
         raise ValueError(f"domain is longer than {MAX_HOST} characters")
+    if _ENDS_IN_NUMBER.match(domain.rpartition(".")[2]):
+        # a browser parses such a host as an IPv4 address: the entry could never match
+        raise ValueError(f"{domain} ends in a number, which browsers read as an IP address")
     return domain
 
 
