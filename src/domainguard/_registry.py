@@ -48,6 +48,7 @@ _REGION: Final = re.compile(r"\d{2}(?:\.\d{2})?\Z")
 _ENDS_IN_NUMBER: Final = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)\Z")  # WHATWG's IPv4 last part
 _LDH: Final = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9_])?\Z")
 _MAX_ERRORS_SHOWN: Final = 10
+_MAX_MESSAGE: Final = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,6 +113,11 @@ def normalise_domain(text: str) -> str:
         # a browser parses such a host as an IPv4 address: the entry could never match
         raise ValueError(f"{domain} ends in a number, which browsers read as an IP address")
     return domain
+
+
+def _clip(message: str) -> str:
+    """A message quotes the offending text: bounded, so a megabyte line gives a short error."""
+    return message if len(message) <= _MAX_MESSAGE else message[:_MAX_MESSAGE] + "…"
 
 
 def _registrable(domain: str) -> str:
@@ -182,7 +188,7 @@ class Registry:
                 domain = normalise_domain(text)
                 cls._check_not_suffix(domain)
             except ValueError as e:
-                raise RegistryError(str(e), path="domains", line=position) from e
+                raise RegistryError(_clip(str(e)), path="domains", line=position) from e
             if domain not in seen:
                 seen.add(domain)
                 entries.append(Entry(domain=domain, kind="custom", source="caller's list",
@@ -195,7 +201,7 @@ class Registry:
             try:
                 domain = normalise_domain(text)
             except ValueError as e:
-                raise RegistryError(str(e), path="protected_suffixes", line=position) from e
+                raise RegistryError(_clip(str(e)), path="protected_suffixes", line=position) from e
             protected.append(Entry(domain=domain, kind="protected-suffix",
                                    source="caller's list", origin="protected_suffixes",
                                    line=position, registrable=domain))
@@ -246,7 +252,7 @@ class Registry:
             try:
                 entry = cls._parse_line(line, number, origin, require_provenance)
             except ValueError as e:
-                problems.append((number, str(e)))
+                problems.append((number, _clip(str(e))))
                 continue
             if entry.domain in first_seen:
                 problems.append((number, f"duplicate entry {entry.domain} "
