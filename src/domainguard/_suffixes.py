@@ -1,9 +1,10 @@
 """The Public Suffix List, offline: which part of a host is a public suffix, and who runs it.
 
-Rules come from the PSL snapshot bundled with tldextract (its data file, read as tldextract reads
-it but without importing tldextract, which pulls in requests: no network, no cache directory) plus ``data/psl_supplement.txt`` for
-suffixes newer than that snapshot. Matching is our own dictionary walk over ASCII labels, so
-the hot path costs a few set lookups. Nothing is loaded until the first call.
+Rules come from the PSL snapshot bundled with tldextract (its data file, read the way tldextract
+reads it but without importing tldextract, which pulls in requests: no network, no cache
+directory) plus ``data/psl_supplement.txt`` for suffixes newer than that snapshot. Matching is
+our own dictionary walk over ASCII labels, so the hot path costs a few set lookups. Nothing is
+loaded until the first call.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _load() -> _Rules:
     public = _rules_of(public_text)
     private = _rules_of(private_text) - public
     everything = public | private
-    data = importlib.resources.files("domainguard").joinpath("data", _SUPPLEMENT)
+    data = importlib.resources.files("domainguard") / "data" / _SUPPLEMENT
     for line in data.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             rule, section = line.split()
