@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 __all__ = [
-    "REASON_CODES",
     "CheckResult",
     "Checker",
     "DomainguardError",
     "Entry",
+    "REASON_CODES",
     "Reason",
     "Registry",
     "RegistryError",
