@@ -351,5 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:  # a scan input that is missing, an output that cannot be written
+        sys.stderr.write(f"domainguard: {e}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
