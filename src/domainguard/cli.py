@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -27,6 +28,7 @@ __all__ = ["main"]
 EXIT_OK: Final = 0
 EXIT_FLAGGED: Final = 1
 EXIT_USAGE: Final = 2
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
 _BATCH: Final = 4096  # lines per work unit in scan: bounded memory whatever the input size
 _CSV_FIELDS: Final = ("line", "input", "verdict", "flagged", "score", "target", "host",
                       "registrable_domain", "reasons")
@@ -47,12 +49,24 @@ def _line(result: CheckResult, lang: str) -> str:
                                                                       if reasons else "")
 
 
+def _scalar(text: str) -> str:
+    """Undecodable bytes in arguments (surrogateescape) become U+FFFD, as a browser shows them:
+    the text checked is the text printed, whatever the output encoding's error handler."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _read_stdin() -> str:
+    """All of stdin as text; invalid UTF-8 becomes U+FFFD instead of an exception."""
+    raw = getattr(sys.stdin, "buffer", None)
+    return raw.read().decode("utf-8", "replace") if raw is not None else _scalar(sys.stdin.read())
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     checker = Checker(_registry(args.registry, args.only_registry))
     flagged = False
     out = sys.stdout
     if args.text is not None:
-        text = sys.stdin.read() if args.text == "-" else args.text
+        text = _read_stdin() if args.text == "-" else _scalar(args.text)
         links = checker.check_text(text)
         for link in links:
             flagged |= link.result.flagged
@@ -68,7 +82,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FLAGGED if flagged and not args.exit_zero else EXIT_OK
     if not args.urls:
         raise _Usage("check needs at least one URL, or --text")
-    for result in checker.check_many(args.urls):
+    for result in checker.check_many([_scalar(url) for url in args.urls]):
         flagged |= result.flagged
         if args.json:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
