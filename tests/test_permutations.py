@@ -133,6 +133,10 @@ EXAMPLES = [
     ("dukcapil.kemendagri.go.id", "combosquatting", "dukcapil.web.app", {}),
     ("bkn.go.id", "combosquatting", "cek-bkn.id", {"lure_words": ["cek"], "suffixes": ["id"]}),
     ("bkn.go.id", "combosquatting", "bkn-go-id.web.app", {}),
+    ("bkn.go.id", "suffix_swap", "bkn.id", {}),
+    ("bkn.go.id", "suffix_swap", "bkn.co.id", {}),
+    ("data.go.id", "suffix_glue", "data-go-id.com", {}),
+    ("data.go.id", "fake_sld", "data.go.id.com", {}),
 ]
 
 
@@ -163,6 +167,11 @@ NOT_PRODUCED = [
     ("dukcapil.kemendagri.go.id", "combosquatting", "capil-dukcapil.com", "overlapping word"),
     ("www.pln.co.id", "omission", "ww.pln.co.id", "still under pln.co.id"),
     ("pulangpisaukab.go.id", "dot", "pu.langpisaukab.id", "fewer than 3 letters before the dot"),
+    ("pajak.go.id", "omission", "pjak.id", "omission leaves under 5 letters"),
+    ("bps.go.id", "suffix_swap", "bps.com", "short name under a foreign suffix"),
+    ("big.go.id", "suffix_swap", "big.id", "generic word: suffix swap"),
+    ("mail.go.id", "ascii_lookalike", "mall.id", "generic word: typo"),
+    ("data.go.id", "homoglyph", "dаta.id", "generic word: homoglyph"),
 ]
 
 

@@ -31,10 +31,15 @@ How the lookalikes are built
   `www` are never changed, and a subdomain label is changed only if it has 5 characters or more.
 * **Short names.** Following Chromium, the edit families (omission, insertion, repetition,
   replacement, transposition, vowel swap, bitsquatting, and hyphens or dots put inside a label)
-  need a label of at least 5 characters and keep its first character: one edit to `bkn` gives
-  another agency's acronym (`bnn`, `bpn`), not a lookalike. Short names get the visual families
-  (`ascii_lookalike`, `homoglyph`) and the structural ones (suffix swap, suffix glue, fake
-  second level, embedding, combosquatting), which are how they are attacked in practice.
+  need a label of at least 5 characters, before and after the edit, and keep its first
+  character: one edit to `bkn` gives another agency's acronym (`bnn`, `bpn`), not a lookalike.
+  Short names get the visual families (`ascii_lookalike`, `homoglyph`) and the structural ones,
+  which are how they are attacked in practice; their suffix swaps stay under `.id` (`bkn.id`,
+  `bkn.co.id`), as `bps.com` or `dpr.org` is mostly someone else's name.
+* **Generic names.** When the name is a common word of the vocabulary or under 3 letters
+  (`data.go.id`, `mail.go.id`, `indonesia.go.id`, `pu.go.id`), only the suffix makes it
+  official: the typo families and suffix swap are skipped (`data.com` and `dаta.id` imitate a
+  word), the families that keep the suffix (`data-go-id.com`, `data.go.id.com`) remain.
 * **Protected suffixes.** Nobody but the state registers under `go.id`, `mil.id` or `desa.id`,
   so a lookalike left there is no attack. For such targets each typo lookalike is re-homed:
   the protected suffix is replaced by the first registrable suffix (`.id` by default) and by one
@@ -267,11 +272,14 @@ def permutations(
     words = _vocabulary("lure_words") if lure_words is None else _check_words(lure_words)
     limit = _check_limit(limit_per_family)
     excluded = _official_hosts() if exclude is None else _check_exclude(exclude)
-    tokens = target.tokens(_vocabulary("generic_words"))
+    generic = _vocabulary("generic_words")
+    tokens = target.tokens(generic)
+    brand = target.names[-1]
     context = _Context(
         target=target,
         suffixes=pool,
         tokens=tokens,
+        generic_brand=len(brand) < 3 or brand in _HOST_LABELS or brand in generic,
         words=tuple(w for w in words if not any(w in t or t in w for t in tokens)),
     )
     return _generate(context, chosen, limit, excluded)
@@ -474,6 +482,7 @@ class _Context:
     target: _Target
     suffixes: tuple[str, ...]
     tokens: tuple[str, ...]
+    generic_brand: bool  # `data.go.id`, `mail.go.id`: only the suffix makes the name official
     words: tuple[str, ...]
 
     def rehome(self, names: Sequence[str], k: int) -> Iterator[str]:
@@ -499,6 +508,8 @@ def _generate(
     owned = excluded | {target.registrable}
     for family in families:
         count = 0
+        if context.generic_brand and family in _NAME_ONLY_FAMILIES:
+            continue  # data.com and dаta.id imitate a word, not data.go.id
         for candidate in _GENERATORS[family](context):
             if limit is not None and count >= limit:
                 break
@@ -592,6 +603,8 @@ def _joins(context: _Context, glue: str) -> Iterator[str]:
 
 
 def _omissions(label: str) -> Iterator[str]:
+    if len(label) <= _MIN_EDIT_LENGTH:  # pjak is no lookalike of pajak: both need 5 letters
+        return
     for i in range(1, len(label)):
         if label[i] != "-":
             yield label[:i] + label[i + 1 :]
@@ -718,8 +731,11 @@ def _dot(context: _Context) -> Iterator[str]:
 
 def _suffix_swap(context: _Context) -> Iterator[str]:
     name = ".".join(context.target.names)
+    # A short acronym under a foreign suffix is mostly someone else's name (bps.com, dpr.org):
+    # it imitates the agency only with an Indonesian suffix (bps.id, bps.co.id) or a lure word.
+    short = len(context.target.names[-1]) < _MIN_EDIT_LENGTH
     for suffix in context.suffixes:
-        if suffix != context.target.suffix:
+        if suffix != context.target.suffix and not (short and suffix.rsplit(".", 1)[-1] != "id"):
             yield f"{name}.{suffix}"
 
 
@@ -828,6 +844,9 @@ def _combosquatting(context: _Context) -> Iterator[str]:
         for i, word in enumerate(words):  # dukcapil-aktivasi.netlify.app
             yield f"{tokens[0]}-{word}.{_PLATFORMS[i % len(_PLATFORMS)]}"
 
+
+# Families that imitate the name alone, without the suffix that makes it official.
+_NAME_ONLY_FAMILIES = frozenset(FAMILIES[: FAMILIES.index("suffix_swap") + 1])
 
 _GENERATORS: dict[str, Callable[[_Context], Iterator[str]]] = {
     "omission": _edit_family(_omissions),
