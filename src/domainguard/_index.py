@@ -86,6 +86,7 @@ class RegistryIndex:
         self.lure_words = _vocabulary.lure_words()
         self.generic_words = _vocabulary.generic_words()
         region_tokens = _vocabulary.regions_by_token()
+        self.region_names = frozenset(region_tokens)  # every region name, listed or not
 
         self.by_compact: dict[str, list[Name]] = {}
         self.by_skeleton: dict[str, list[Name]] = {}

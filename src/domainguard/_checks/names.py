@@ -70,14 +70,18 @@ def _indonesian(host: Host) -> bool:
 
 
 def _distinctive(name: Name, host: Host, index: RegistryIndex) -> bool:
-    """May a bare name match (other suffix, lookalike letters) count as an imitation?
+    """May a bare name match (other suffix, lookalike letters, typo) count as an imitation?
 
-    Short acronyms (bps, pu, dpd) and everyday words (mail, data) are everywhere: their copy
-    counts only under .id, where a scammer registers them to look Indonesian-official.
+    Short acronyms (bps, pu, dpd), bare region names (batam, jakarta) and everyday words
+    (mail, data) are everybody's names: jakarta.com or latam.com imitate no city hall. Their
+    copies count only under .id, where a scammer registers them to look Indonesian-official;
+    everyday words never count.
     """
     if name.compact in index.generic_words:
         return False
-    return len(name.compact) >= MIN_TYPO_LENGTH or _indonesian(host)
+    if len(name.compact) < MIN_TYPO_LENGTH or name.compact in index.region_names:
+        return _indonesian(host)
+    return True
 
 
 def _best(names: list[Name], whole: bool) -> Name:
@@ -138,6 +142,8 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         distance = OSA.distance(sk, candidate, score_cutoff=limit)
         if 0 < distance <= limit:
             name = _best(index.by_skeleton[candidate], whole)
+            if not non_ascii and not _distinctive(name, host, index):
+                continue
             if non_ascii:
                 reasons.append(make_reason("homoglyph_of_official", target=name.entry.domain,
                                            matched=shown, detail=_describe_chars(flat)))
