@@ -489,11 +489,19 @@ class _TokenMap:
 
 
 def _load_tlds() -> frozenset[str]:
-    """Top-level labels of the Public Suffix List's ICANN section, offline."""
-    import tldextract  # deferred: imports requests (~100 ms)
+    """Top-level labels of the Public Suffix List's ICANN section, offline, in Unicode form.
 
-    extractor = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=())
-    return frozenset(suffix.rsplit(".", 1)[-1] for suffix in extractor.tlds)
+    Taken from ``_suffixes`` (the same snapshot, already loaded for host analysis), never from
+    tldextract: importing it pulls in requests and urllib3, which opens an IPv6 socket at import.
+    """
+    from domainguard._suffixes import _get
+
+    rules = _get()
+    tlds = set()
+    for rule in (rules.exact | rules.wildcard | rules.exception) - rules.private:
+        tld = rule.rpartition(".")[2]
+        tlds.add(tld[4:].encode("ascii").decode("punycode") if tld.startswith("xn--") else tld)
+    return frozenset(tlds)
 
 
 _SCANNER_LOCK = threading.Lock()
