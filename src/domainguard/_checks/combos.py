@@ -20,22 +20,29 @@ __all__ = ["check_combos"]
 
 # Brands this long are distinctive enough that any other word beside them is suspect.
 STRONG_BRAND: Final = 7
-_GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "kab", "kota", "prov",
-                              "kabupaten", "provinsi", "pemerintah", "go", "gov", "goid"})
+# Words that claim a government is behind the name. Everyday words (kota, kabupaten) are not
+# enough: wisata-kota-bandung.com is a tourism site.
+_GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "pemerintah",
+                              "kab", "prov", "go", "gov", "goid", "govid"})
 _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
 
 
 def _vocabulary_word(token: str, vocabulary: frozenset[str]) -> str | None:
+    """The vocabulary word ``token`` is, or starts or ends with when glued (dukcapilonline).
+
+    Glued forms count only for long words: "kkbox" does not contain the word "kk".
+    """
     if token in vocabulary:
         return token
-    for word in vocabulary:
-        # glued forms only for long words: "dukcapilonline" yes, "kkbox" no
-        if len(word) >= MIN_GLUED_BRAND and len(token) > len(word) and (
-            token.startswith(word) or token.endswith(word)
-        ):
-            return word
+    for length in range(min(len(token) - 1, _LONGEST_WORD), MIN_GLUED_BRAND - 1, -1):
+        for piece in (token[:length], token[-length:]):
+            if piece in vocabulary:
+                return piece
     return None
+
+
+_LONGEST_WORD: Final = 32  # longer vocabulary words are not looked for inside glued tokens
 
 
 def _region(token: str, index: RegistryIndex) -> str | None:
@@ -93,9 +100,10 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         brand, entry = found
         glued = brand != word
         regional = entry.kind in _REGIONAL_KINDS
-        has_cue = bool(lures or cues or len(services) > (brand in index.service_words))
+        has_cue = bool(lures or cues or [s for s in services if s != brand])
         if len(brand) >= STRONG_BRAND and not regional and (others or glued):
             return [lookalike("brand_with_other_words", entry, brand)]
+        # shorter or regional brands need a cue beside them: pajak-login.com, not berita-pajak
         if (others or glued or platform is not None) and (has_cue or platform is not None):
             return [lookalike("brand_with_other_words", entry, brand)]
     # short acronyms only as whole words next to a lure word, or alone as the tenant of a
