@@ -88,6 +88,7 @@ class RegistryIndex:
         region_tokens = _vocabulary.regions_by_token()
         self.region_names = frozenset(region_tokens)  # every region name, listed or not
 
+        self.suffix_glues: tuple[str, ...] = ()  # official suffixes without dots: "org", "coid"
         self.by_compact: dict[str, list[Name]] = {}
         self.by_skeleton: dict[str, list[Name]] = {}
         self.by_visual: dict[str, list[Name]] = {}
@@ -104,6 +105,8 @@ class RegistryIndex:
             self._add_entry(entry, region_tokens)
         self.service_target = self._find_service_target(entries)
         self._finish_brands()
+        glues = {compact(name.suffix) for names in self.by_compact.values() for name in names}
+        self.suffix_glues = tuple(sorted(glues - {""}, key=len, reverse=True))
         self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
                                            MIN_GLUED_BRAND}, reverse=True))
         self.region_tokens = {token: regions for token, regions in region_tokens.items()

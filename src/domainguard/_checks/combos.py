@@ -45,6 +45,17 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str]) -> str | None:
 _LONGEST_WORD: Final = 32  # longer vocabulary words are not looked for inside glued tokens
 
 
+def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
+    """A brand glued to a lure word with no hyphen: ceklapor, laporaktivasi, bknlogin."""
+    for length in range(min(len(token) - 2, _LONGEST_WORD), 2, -1):
+        for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
+            if lure in index.lure_words or lure in index.service_words:
+                entry = index.brands.get(rest) or index.short_brands.get(rest)
+                if entry is not None:
+                    return rest, entry, lure
+    return None
+
+
 def _region(token: str, index: RegistryIndex) -> str | None:
     if token in index.region_tokens:
         return token
@@ -106,6 +117,11 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         # shorter or regional brands need a cue beside them: pajak-login.com, not berita-pajak
         if (others or glued or platform is not None) and (has_cue or platform is not None):
             return [lookalike("brand_with_other_words", entry, brand)]
+    for word in words:
+        glued_lure = _glued_with_lure(word, index)
+        if glued_lure is not None:
+            brand, entry, lure = glued_lure
+            return [lookalike("brand_with_other_words", entry, f"{brand} + {lure}", weight=70)]
     # short acronyms only as whole words next to a lure word, or alone as the tenant of a
     # hosting platform: bkn-daftar.com and bkn.blogspot.com, not bknews.com
     if lures or cues or (platform is not None and len(words) == 1):

@@ -169,7 +169,7 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
     """kemendagrigo.id, kemendagri-go-id.com, kemendgari.go-id.com: the government suffix
     made part of the name, the name possibly mistyped as well."""
     flat = compact(query)
-    for glue in _GLUE:
+    for glue in (*_GLUE, *index.suffix_glues):
         if flat.endswith(glue) and len(flat) >= len(glue) + 2:
             rest = flat[: -len(glue)]
             names = (index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
@@ -179,8 +179,17 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
             ):
                 names = None  # biggo.com.tw is not big.go.id; bps-go-id.com and bpsgo.id are
             if names:
-                return [make_reason("government_suffix_imitation", target=names[0].entry.domain,
-                                    matched=host.unicode, detail=query)]
+                # a glued go.id fakes the government ending; any other glued ending (org,
+                # coid) is the official name with its dot removed
+                name = names[0]
+                if glue in GOV_TOKENS:
+                    code, detail = "government_suffix_imitation", query
+                elif glue == compact(name.suffix):
+                    code, detail = "hyphen_or_dot_variant", query
+                else:  # kemendagricoid.com: another ending glued on
+                    code, detail = "official_name_other_suffix", glue
+                return [make_reason(code, target=name.entry.domain, matched=host.unicode,
+                                    detail=detail)]
     return []
 
 
