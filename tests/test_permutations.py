@@ -136,6 +136,9 @@ EXAMPLES = [
     ("bkn.go.id", "suffix_swap", "bkn.id", {}),
     ("bkn.go.id", "suffix_swap", "bkn.co.id", {}),
     ("data.go.id", "suffix_glue", "data-go-id.com", {}),
+    ("makassar.go.id", "suffix_swap", "makassar.id", {}),
+    ("makassar.go.id", "omission", "mkassar.my.id", {}),
+    ("makassar.go.id", "suffix_glue", "makassar-go-id.com", {}),
     ("data.go.id", "fake_sld", "data.go.id.com", {}),
 ]
 
@@ -169,6 +172,8 @@ NOT_PRODUCED = [
     ("pulangpisaukab.go.id", "dot", "pu.langpisaukab.id", "fewer than 3 letters before the dot"),
     ("pajak.go.id", "omission", "pjak.id", "omission leaves under 5 letters"),
     ("bps.go.id", "suffix_swap", "bps.com", "short name under a foreign suffix"),
+    ("makassar.go.id", "suffix_swap", "makassar.com", "region name under a foreign suffix"),
+    ("makassar.go.id", "omission", "mkassar.com", "region name re-homed abroad"),
     ("big.go.id", "suffix_swap", "big.id", "generic word: suffix swap"),
     ("mail.go.id", "ascii_lookalike", "mall.id", "generic word: typo"),
     ("data.go.id", "homoglyph", "dаta.id", "generic word: homoglyph"),
@@ -206,6 +211,7 @@ TARGETS = [
     "google.com",
     "bbc.co.uk",
     "someone.github.io",
+    "makassar.go.id",
     "dukсapil.id",  # an IDN target (Cyrillic с)
 ]
 
@@ -300,11 +306,12 @@ TYPO_FAMILIES = FAMILIES[: FAMILIES.index("homoglyph") + 1]
     [
         ("kemendagri.go.id", {"id", "com", "online", "xyz", "my.id", "co.id"}),
         ("dukcapil.kemendagri.go.id", {"id", "com", "online", "xyz", "my.id", "co.id"}),
-        ("tni.mil.id", {"id", "com", "online", "xyz", "my.id", "co.id"}),
+        ("tni.mil.id", {"id", "my.id", "co.id", "web.id", "biz.id", "or.id"}),
+        ("makassar.go.id", {"id", "my.id", "co.id", "web.id", "biz.id", "or.id"}),
         ("indonesiabaik.id", {"id"}),
         ("google.com", {"com"}),
     ],
-    ids=["go.id", "go.id-subdomain", "mil.id", "plain-id", "com"],
+    ids=["go.id", "go.id-subdomain", "short-mil.id", "region-go.id", "plain-id", "com"],
 )
 def test_typo_lookalikes_are_rehomed_only_under_protected_suffixes(
     target: str, homes: set[str], outputs: dict[str, list[Permutation]]
@@ -312,7 +319,7 @@ def test_typo_lookalikes_are_rehomed_only_under_protected_suffixes(
     def suffix(host: str) -> str:
         labels = host.split(".")
         two = ".".join(labels[-2:])
-        return two if two in {"my.id", "co.id"} else labels[-1]
+        return two if two in {"my.id", "co.id", "web.id", "biz.id", "or.id"} else labels[-1]
 
     found = {suffix(p.domain) for p in outputs[target] if p.family in TYPO_FAMILIES}
     assert found == homes

@@ -11,7 +11,7 @@ transposition kmeendagri.com
 transposition keemndagri.id
 transposition keemndagri.online
 >>> [p.domain for p in permutations("bkn.go.id", families=["homoglyph"], limit_per_family=3)]
-['ḃkn.id', 'ḃkn.com', 'ḅkn.id']
+['ḃkn.id', 'ḃkn.my.id', 'ḅkn.id']
 >>> lookalike = next(permutations("dukcapil.kemendagri.go.id", families=["fake_sld"]))
 >>> lookalike.domain, lookalike.family, lookalike.original
 ('dukcapil.kemendagri.go.id.com', 'fake_sld', 'dukcapil.kemendagri.go.id')
@@ -34,8 +34,12 @@ How the lookalikes are built
   need a label of at least 5 characters, before and after the edit, and keep its first
   character: one edit to `bkn` gives another agency's acronym (`bnn`, `bpn`), not a lookalike.
   Short names get the visual families (`ascii_lookalike`, `homoglyph`) and the structural ones,
-  which are how they are attacked in practice; their suffix swaps stay under `.id` (`bkn.id`,
-  `bkn.co.id`), as `bps.com` or `dpr.org` is mostly someone else's name.
+  which are how they are attacked in practice.
+* **Local names.** A short name or a bare region name (`bps`, `jakarta`, `acehutara`) imitates
+  the agency or city hall only under an Indonesian suffix: `bps.com` and `jakarta.com` are
+  mostly other people's names. Their suffix swaps and re-homed typo lookalikes (below) use
+  only the `.id` suffixes (`bkn.id`, `bkn.co.id`, `mkassar.my.id`); with a lure word
+  (embedding, combosquatting) any suffix goes.
 * **Generic names.** When the name is a common word of the vocabulary or under 3 letters
   (`data.go.id`, `mail.go.id`, `indonesia.go.id`, `pu.go.id`), only the suffix makes it
   official: the typo families and suffix swap are skipped (`data.com` and `dаta.id` imitate a
@@ -43,7 +47,8 @@ How the lookalikes are built
 * **Protected suffixes.** Nobody but the state registers under `go.id`, `mil.id` or `desa.id`,
   so a lookalike left there is no attack. For such targets each typo lookalike is re-homed:
   the protected suffix is replaced by the first registrable suffix (`.id` by default) and by one
-  more taken in turn from the next five (`.com`, `.online`, `.xyz`, `.my.id`, `.co.id`), so
+  more taken in turn from the next five (`.com`, `.online`, `.xyz`, `.my.id`, `.co.id`; for a
+  local name the first six `.id` suffixes), so
   `kemendagri.go.id` gives `kemendgari.id` and `kemendgari.com`, and
   `dukcapil.kemendagri.go.id` gives `dukcapil.kemendgari.id` and `dukcapli.kemendagri.online`.
   The registrable part of every lookalike (the label under its suffix, with the suffix) is one
@@ -280,6 +285,7 @@ def permutations(
         suffixes=pool,
         tokens=tokens,
         generic_brand=len(brand) < 3 or brand in _HOST_LABELS or brand in generic,
+        local_brand=len(brand) < _MIN_EDIT_LENGTH or brand in _region_tokens(),
         words=tuple(w for w in words if not any(w in t or t in w for t in tokens)),
     )
     return _generate(context, chosen, limit, excluded)
@@ -465,6 +471,14 @@ def _vocabulary(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _region_tokens() -> frozenset[str]:
+    """Bare region names as domain labels (`jakarta`, `acehutara`), from the vocabulary."""
+    from domainguard import _vocabulary
+
+    return frozenset(_vocabulary.regions_by_token())
+
+
+@cache
 def _official_hosts() -> frozenset[str]:
     """The hosts of the bundled registry, in Unicode form: never emitted by default."""
     from domainguard._registry import Registry  # loaded on first use, never at import
@@ -483,7 +497,15 @@ class _Context:
     suffixes: tuple[str, ...]
     tokens: tuple[str, ...]
     generic_brand: bool  # `data.go.id`, `mail.go.id`: only the suffix makes the name official
+    local_brand: bool  # `bps`, `jakarta`: an imitation only under an Indonesian suffix
     words: tuple[str, ...]
+
+    @property
+    def swap_suffixes(self) -> tuple[str, ...]:
+        """The suffixes a name may move to (only `.id` ones for a local brand)."""
+        if self.local_brand:
+            return tuple(s for s in self.suffixes if s.rsplit(".", 1)[-1] == "id")
+        return self.suffixes
 
     def rehome(self, names: Sequence[str], k: int) -> Iterator[str]:
         """Put the k-th typo lookalike's name labels under its suffix(es)."""
@@ -491,8 +513,9 @@ class _Context:
         if not self.target.protected:
             yield f"{name}.{self.target.suffix}"
             return
-        pool = self.suffixes[:_REHOME_WIDTH]
-        yield f"{name}.{pool[0]}"
+        pool = self.swap_suffixes[:_REHOME_WIDTH]
+        if pool:
+            yield f"{name}.{pool[0]}"
         if len(pool) > 1:
             yield f"{name}.{pool[1 + k % (len(pool) - 1)]}"
 
@@ -731,11 +754,8 @@ def _dot(context: _Context) -> Iterator[str]:
 
 def _suffix_swap(context: _Context) -> Iterator[str]:
     name = ".".join(context.target.names)
-    # A short acronym under a foreign suffix is mostly someone else's name (bps.com, dpr.org):
-    # it imitates the agency only with an Indonesian suffix (bps.id, bps.co.id) or a lure word.
-    short = len(context.target.names[-1]) < _MIN_EDIT_LENGTH
-    for suffix in context.suffixes:
-        if suffix != context.target.suffix and not (short and suffix.rsplit(".", 1)[-1] != "id"):
+    for suffix in context.swap_suffixes:
+        if suffix != context.target.suffix:
             yield f"{name}.{suffix}"
 
 
