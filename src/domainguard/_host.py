@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-import idna
-
 from domainguard._suffixes import split_suffix
 from domainguard._url import URLProblem
 
@@ -80,6 +78,8 @@ def _breaks_bidi_rule(labels: list[str]) -> bool:
     if not any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for label in labels
                for c in label):
         return False
+    import idna  # only right-to-left hosts get here: keep it off the import path
+
     try:
         for label in labels:
             idna.check_bidi(label, check_ltr=True)
@@ -101,6 +101,13 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
                     suffix_index=4, suffix_known=False, private_suffix=False, ip=True)
     labels = tuple(host.split("."))
+    if host.isascii() and "xn--" not in host and "" not in labels and \
+            max(map(len, labels)) <= MAX_LABEL:
+        # the common case: no A-label to decode, nothing right-to-left, nothing to report
+        match = split_suffix(labels)
+        return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
+                    suffix_index=match.index, suffix_known=match.known,
+                    private_suffix=match.private, ip=False)
     unicode_labels: list[str] = []
     for label in labels:
         if not label:
