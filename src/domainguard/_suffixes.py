@@ -128,28 +128,42 @@ def psl_version() -> str:
     return _get().version
 
 
+def _match(index: int, private: bool, known: bool) -> SuffixMatch:
+    """One shared (frozen) SuffixMatch per outcome: building one costs more than finding it."""
+    key = (index, private, known)
+    match = _matches.get(key)
+    if match is None:
+        match = _matches.setdefault(key, SuffixMatch(index, private, known))
+    return match
+
+
+_matches: dict[tuple[int, bool, bool], SuffixMatch] = {}
+
+
 def split_suffix(labels: tuple[str, ...]) -> SuffixMatch:
     """Find the public suffix of lowercase ASCII ``labels`` (longest matching rule wins)."""
-    rules = _get()
+    rules = _rules if _rules is not None else _get()
     count = len(labels)
     if not count:
-        return SuffixMatch(0, False, False)
+        return _match(0, False, False)
+    exact, wildcard, private, tails = rules.exact, rules.wildcard, rules.private, rules.tails
     # Walk from the right, growing the candidate one label at a time; stop as soon as no rule
     # ends with it. Usually two or three set lookups.
-    best: SuffixMatch | None = None
+    best = -1
+    best_private = False
     candidate = ""
     for index in range(count - 1, -1, -1):
         parent = candidate
         candidate = labels[index] if not parent else f"{labels[index]}.{parent}"
         if candidate in rules.exception:
-            return SuffixMatch(index + 1, parent in rules.private, True)
-        if candidate in rules.exact:
-            best = SuffixMatch(index, candidate in rules.private, True)
-        elif parent and parent in rules.wildcard:
-            best = SuffixMatch(index, f"*.{parent}" in rules.private, True)
-        if candidate not in rules.tails and parent not in rules.wildcard:
+            return _match(index + 1, parent in private, True)
+        if candidate in exact:
+            best, best_private = index, candidate in private
+        elif parent and parent in wildcard:
+            best, best_private = index, f"*.{parent}" in private
+        if candidate not in tails and parent not in wildcard:
             break
-    if best is not None:
-        return best
+    if best >= 0:
+        return _match(best, best_private, True)
     # The PSL's default rule "*": an unknown TLD is its own suffix.
-    return SuffixMatch(count - 1, False, False)
+    return _match(count - 1, False, False)
