@@ -139,6 +139,19 @@ EXAMPLES = [
     ("makassar.go.id", "suffix_swap", "makassar.id", {}),
     ("makassar.go.id", "omission", "mkassar.my.id", {}),
     ("makassar.go.id", "suffix_glue", "makassar-go-id.com", {}),
+    (
+        "bandung.go.id",
+        "combosquatting",
+        "cek-bandung.id",
+        {"lure_words": ["cek"], "suffixes": ["id"]},
+    ),
+    ("jakarta.go.id", "combosquatting", "jakarta-go-id.blogspot.com", {}),
+    (
+        "pengaduan.pajak.go.id",
+        "combosquatting",
+        "cek-pajak.id",
+        {"lure_words": ["cek"], "suffixes": ["id"]},
+    ),
     ("data.go.id", "fake_sld", "data.go.id.com", {}),
 ]
 
@@ -177,6 +190,9 @@ NOT_PRODUCED = [
     ("big.go.id", "suffix_swap", "big.id", "generic word: suffix swap"),
     ("mail.go.id", "ascii_lookalike", "mall.id", "generic word: typo"),
     ("data.go.id", "homoglyph", "dаta.id", "generic word: homoglyph"),
+    ("bandung.go.id", "combosquatting", "info-bandung.id", "region name with an everyday word"),
+    ("jakarta.go.id", "combosquatting", "jakarta.blogspot.com", "bare region name as a tenant"),
+    ("pengaduan.pajak.go.id", "combosquatting", "cek-pengaduan.id", "a lure word is no brand"),
 ]
 
 
@@ -189,7 +205,7 @@ def test_implausible_lookalike_not_produced(
     target: str, family: str, absent: str, why: str
 ) -> None:
     options: dict[str, Any] = {
-        "lure_words": ["cek", "aktivasi", "capil"],
+        "lure_words": ["cek", "aktivasi", "capil", "info"],
         "suffixes": ["id", "com"],
     }
     assert absent not in domains(target, family, **options)

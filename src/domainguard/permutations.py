@@ -60,6 +60,8 @@ How the lookalikes are built
   once per shape, the suffix taken in turn from `suffixes`. A lure word is glued without a
   hyphen only to a well-known service name (`cekdukcapil`), and brand labels alone appear
   inside a foreign host only when there are two of them (`dukcapil.kemendagri.aktivasi.com`).
+  A local name needs a real lure: not an everyday word (`info-bandung.org`) and not a bare
+  hosting tenant (`jakarta.blogspot.com`), which is how everybody in town names a site.
 * **Never emitted:** the target itself, anything under the target's registrable domain or
   under a protected suffix, anything under a host of `exclude` (pass the official registry
   there), invalid hosts (labels of 1–63 characters, letters, digits and inner hyphens, 253
@@ -278,15 +280,16 @@ def permutations(
     limit = _check_limit(limit_per_family)
     excluded = _official_hosts() if exclude is None else _check_exclude(exclude)
     generic = _vocabulary("generic_words")
-    tokens = target.tokens(generic)
+    tokens = target.tokens(generic, _vocabulary("lure_words"))
     brand = target.names[-1]
     context = _Context(
         target=target,
         suffixes=pool,
         tokens=tokens,
         generic_brand=len(brand) < 3 or brand in _HOST_LABELS or brand in generic,
-        local_brand=len(brand) < _MIN_EDIT_LENGTH or brand in _region_tokens(),
+        local_brand=_is_local(brand),
         words=tuple(w for w in words if not any(w in t or t in w for t in tokens)),
+        weak_words=frozenset(generic),
     )
     return _generate(context, chosen, limit, excluded)
 
@@ -318,18 +321,21 @@ class _Target:
             and (len(self.names[j]) >= _MIN_EDIT_LENGTH or (visual and j == last))
         )
 
-    def tokens(self, generic: Iterable[str]) -> tuple[str, ...]:
+    def tokens(self, generic: Iterable[str], lures: Iterable[str]) -> tuple[str, ...]:
         """The brand labels combos and embeddings use: distinctive name labels, left to right.
 
-        A subdomain label counts from 5 characters; a generic word (`portal`, `indonesia`)
-        never counts, as no reader takes `cek-indonesia.xyz` for `indonesia.go.id`.
+        A generic word (`portal`, `indonesia`) never counts, as no reader takes
+        `cek-indonesia.xyz` for `indonesia.go.id`; a subdomain label counts from 5 characters
+        and when it is no lure word (`pengaduan.pajak.go.id` has the brand `pajak` only).
         """
         common = _HOST_LABELS | set(generic)
+        lure = set(lures)
         last = len(self.names) - 1
         return tuple(
             name
             for j, name in enumerate(self.names)
-            if name not in common and (j == last or len(name) >= _MIN_EDIT_LENGTH)
+            if name not in common
+            and (j == last or (len(name) >= _MIN_EDIT_LENGTH and name not in lure))
         )
 
     @classmethod
@@ -470,6 +476,11 @@ def _vocabulary(name: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if _WORD.fullmatch(w)))
 
 
+def _is_local(name: str) -> bool:
+    """A short name or a bare region name: `bps`, `jakarta` (see the module docstring)."""
+    return len(name) < _MIN_EDIT_LENGTH or name in _region_tokens()
+
+
 @cache
 def _region_tokens() -> frozenset[str]:
     """Bare region names as domain labels (`jakarta`, `acehutara`), from the vocabulary."""
@@ -499,6 +510,7 @@ class _Context:
     generic_brand: bool  # `data.go.id`, `mail.go.id`: only the suffix makes the name official
     local_brand: bool  # `bps`, `jakarta`: an imitation only under an Indonesian suffix
     words: tuple[str, ...]
+    weak_words: frozenset[str]  # lure words that are also everyday words: info, data, portal
 
     @property
     def swap_suffixes(self) -> tuple[str, ...]:
@@ -840,6 +852,8 @@ def _combosquatting(context: _Context) -> Iterator[str]:
 
     for i, word in enumerate(words):
         for token in tokens:
+            if word in context.weak_words and _is_local(token):
+                continue  # info-bandung.org, portal-bps.com: every local business is named so
             yield f"{word}-{token}.{rotate()}"  # cek-dukcapil.id
             yield f"{token}-{word}.{rotate()}"  # dukcapil-online.com
             if token in glueable:
@@ -855,14 +869,16 @@ def _combosquatting(context: _Context) -> Iterator[str]:
             yield f"{a}{b}.{suffix}"
             yield f"{a}-{b}.{suffix}"
     # Tenants of hosting platforms: dukcapil.web.app, dukcapil-kemendagri.blogspot.com.
-    tenants = [t for t in tokens if len(t) >= 4] + [f"{a}-{b}" for a, b in pairs]
+    # A bare city or acronym tenant (jakarta.blogspot.com) is anybody's blog: not a lookalike.
+    tenants = [t for t in tokens if not _is_local(t)] + [f"{a}-{b}" for a, b in pairs]
     tenants.append(f"{target.names[-1]}-{target.suffix.replace('.', '-')}")  # bkn-go-id.web.app
     for platform in _PLATFORMS:
         for tenant in tenants:
             yield f"{tenant}.{platform}"
     if tokens:
         for i, word in enumerate(words):  # dukcapil-aktivasi.netlify.app
-            yield f"{tokens[0]}-{word}.{_PLATFORMS[i % len(_PLATFORMS)]}"
+            if not (word in context.weak_words and _is_local(tokens[0])):
+                yield f"{tokens[0]}-{word}.{_PLATFORMS[i % len(_PLATFORMS)]}"
 
 
 # Families that imitate the name alone, without the suffix that makes it official.
