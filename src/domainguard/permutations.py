@@ -48,9 +48,9 @@ How the lookalikes are built
   so a lookalike left there is no attack. For such targets each typo lookalike is re-homed:
   the protected suffix is replaced by the first registrable suffix (`.id` by default) and by one
   more taken in turn from the next five (`.com`, `.online`, `.xyz`, `.my.id`, `.co.id`; for a
-  local name the first six `.id` suffixes), so
-  `kemendagri.go.id` gives `kemendgari.id` and `kemendgari.com`, and
-  `dukcapil.kemendagri.go.id` gives `dukcapil.kemendgari.id` and `dukcapli.kemendagri.online`.
+  local name the first six `.id` suffixes), so `kemendagri.go.id` gives `kemendgari.id` and
+  `kemendgari.com`, and `dukcapil.kemendagri.go.id` gives `dukcapli.kemendagri.id`,
+  `dukcapli.kemendagri.com`, `dukcapil.kemendgari.id` and `dukcapil.kemendgari.online`.
   The registrable part of every lookalike (the label under its suffix, with the suffix) is one
   a scammer can register. Other targets keep their own suffix in the typo families
   (`indonesiabaik.id` gives `indonesaibaik.id`); changing the suffix is its own family.
@@ -63,8 +63,8 @@ How the lookalikes are built
   A local name needs a real lure: not an everyday word (`info-bandung.org`) and not a bare
   hosting tenant (`jakarta.blogspot.com`), which is how everybody in town names a site.
 * **Never emitted:** the target itself, anything under the target's registrable domain or
-  under a protected suffix, anything under a host of `exclude` (pass the official registry
-  there), invalid hosts (labels of 1–63 characters, letters, digits and inner hyphens, 253
+  under a protected suffix, any official host or anything under one (`exclude`, by default
+  the bundled registry), invalid hosts (labels of 1–63 letters, digits and inner hyphens, 253
   characters in all; IDN labels must pass `idna.encode(…, uts46=True)`), and duplicates: a
   host found by several families is reported once, under the first family in `FAMILIES` order.
 """
