@@ -86,7 +86,8 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_plain_file_without_provenance_when_asked(tmp_path: Path) -> None:
     registry = Registry.from_file(write(tmp_path, "klikbca.com\nbca.co.id\n"),
                                   require_provenance=False)
-    assert "klikbca.com" in registry and len(registry) == 2
+    assert "klikbca.com" in registry
+    assert len(registry) == 2
 
 
 def test_from_domains_normalises() -> None:
@@ -127,6 +128,8 @@ def test_combine_says_which_entry_matched(tmp_path: Path) -> None:
     assert len(combined) == len(Registry.default()) + 1
     result = Checker(combined).check_url("https://klikbca.com/")
     assert result.verdict is Verdict.OFFICIAL
-    assert result.entry is not None and result.entry.origin == str(tmp_path / "reg.txt")
+    assert result.entry is not None
+    assert result.entry.origin == str(tmp_path / "reg.txt")
     official = Checker(combined).check_url("kemendagri.go.id")
-    assert official.entry is not None and official.entry.origin == "bundled"
+    assert official.entry is not None
+    assert official.entry.origin == "bundled"

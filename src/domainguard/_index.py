@@ -9,6 +9,7 @@ from the registry and the package's vocabulary, no I/O beyond reading that vocab
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -50,10 +51,10 @@ def compact(text: str) -> str:
 
 def tokens(labels: Iterable[str]) -> list[str]:
     """Split labels into words on hyphens and underscores."""
-    out: list[str] = []
-    for label in labels:
-        out.extend(part for part in label.replace("_", "-").split("-") if part)
-    return out
+    text = "-".join(labels)
+    if "_" in text:
+        text = text.replace("_", "-")
+    return list(filter(None, text.split("-")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ class Name:
 
 
 def strip_region_affixes(label: str) -> str:
+    if not (label.endswith(_REGION_AFFIXES) or label.startswith(_REGION_AFFIXES)):
+        return label  # the common case, in two C calls
     for affix in _REGION_AFFIXES:
         if label.endswith(affix) and len(label) > len(affix) + 2:
             return label[: -len(affix)]
@@ -105,10 +108,18 @@ class RegistryIndex:
             self._add_entry(entry, region_tokens)
         self.service_target = self._find_service_target(entries)
         self._finish_brands()
+        # official endings as scammers glue them on: "coid" and "co" for co.id, "org"
         glues = {compact(name.suffix) for names in self.by_compact.values() for name in names}
+        glues |= {name.suffix.split(".")[0] for names in self.by_compact.values()
+                  for name in names if "." in name.suffix}
         self.suffix_glues = tuple(sorted(glues - {""}, key=len, reverse=True))
         self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
                                            MIN_GLUED_BRAND}, reverse=True))
+        # the first and last MIN_GLUED_BRAND letters of those brands: most tokens fail both
+        # tests, and then no glued brand can start or end them
+        glued = [b for b in self.brands if len(b) >= MIN_GLUED_BRAND]
+        self._glued_heads = frozenset(b[:MIN_GLUED_BRAND] for b in glued)
+        self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
 
@@ -117,18 +128,27 @@ class RegistryIndex:
         flat = compact(raw)
         if not flat:
             return
-        name = Name(raw=raw, compact=flat, skeleton=skeleton(flat), entry=entry, suffix=suffix,
+        # one string object where a form changes nothing (most names): memory on big registries
+        plain = skeleton(flat)
+        plain = flat if plain == flat else plain
+        visual = visual_skeleton(flat)
+        visual = plain if visual == plain else visual
+        name = Name(raw=raw, compact=flat, skeleton=plain, entry=entry, suffix=suffix,
                     whole=whole)
-        self.by_compact.setdefault(flat, []).append(name)
-        self.by_skeleton.setdefault(name.skeleton, []).append(name)
-        self.by_visual.setdefault(visual_skeleton(flat), []).append(name)
-        if len(name.skeleton) >= MIN_TYPO_LENGTH:
-            self.near.add(name.skeleton)
+        if plain not in self.by_skeleton and len(plain) >= MIN_TYPO_LENGTH:
+            self.near.add(plain)  # once per skeleton
+        # Most names are alone under all three forms and share one list; so lists are never
+        # changed in place: adding to a form that has names already makes a new list.
+        alone = [name]
+        for table, key in ((self.by_compact, flat), (self.by_skeleton, plain),
+                           (self.by_visual, visual)):
+            names = table.get(key)
+            table[key] = alone if names is None else [*names, name]
 
     def _add_entry(self, entry: Entry, region_tokens: Mapping[str, object]) -> None:
         labels = tuple(entry.domain.split("."))
         suffix_at = split_suffix(labels).index
-        suffix = ".".join(labels[suffix_at:])
+        suffix = sys.intern(".".join(labels[suffix_at:]))
         # names are compared in Unicode (queries are decoded too): fóó.com must meet fóo.com
         name_labels = tuple(decode_label(label) or label for label in labels[:suffix_at])
         if not name_labels:
@@ -137,7 +157,7 @@ class RegistryIndex:
         if len(name_labels) > 1:
             self._add_name(".".join(name_labels), entry, suffix, whole=True)
         # the whole domain as a token sequence, for embedding (kemendagri.go.id.evil.com)
-        seq = tuple(tokens(labels))
+        seq = tuple(map(sys.intern, tokens(labels)))  # go, id, kab...: one copy each
         self.sequences.setdefault(seq[0], []).append((seq, len(tokens(name_labels)), entry))
         for label in name_labels:
             for token in [*tokens([label]), compact(label)]:
@@ -195,6 +215,10 @@ class RegistryIndex:
         entry = self.brands.get(token)
         if entry is not None:
             return token, entry
+        if len(token) <= MIN_GLUED_BRAND or (
+                token[:MIN_GLUED_BRAND] not in self._glued_heads
+                and token[-MIN_GLUED_BRAND:] not in self._glued_tails):
+            return None
         for length in self.glued_lengths:
             if length >= len(token):
                 continue

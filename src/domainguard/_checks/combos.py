@@ -77,7 +77,9 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     civil = [c for c in (_vocabulary_word(w, index.civil_words) for w in words) if c]
     services = [s for s in (_vocabulary_word(w, index.service_words) for w in words)
                 if s is not None and s not in _GOV_CUES]
-    regions = [r for r in (_region(w, index) for w in words) if r is not None]
+    # a token that is an official label itself (bekasikota) is a brand, not a bare region
+    regions = [r for r in (_region(w, index) for w in words if w not in index.brands)
+               if r is not None]
     shown = host.unicode
     others = len(words) > 1
 
@@ -104,7 +106,9 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         if region_entry is not None:
             return [lookalike("brand_with_other_words", region_entry,
                               f"{regions[0]} + {pushy[0]}", weight=65)]
-    for word in words:
+    # hyphenated official labels come back whole: klaim-lpse-torajautara.website
+    pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
+    for word in (*words, *pairs):
         found = index.brand_in(word)
         if found is None:
             continue

@@ -175,7 +175,8 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
             names = (index.by_compact.get(rest) or index.by_skeleton.get(skeleton(rest))
                      or _near_name(rest, index))
             if names and len(rest) < MIN_TYPO_LENGTH and not (
-                glue in ("goid", "govid") or _indonesian(host)
+                glue in ("goid", "govid") or glue == compact(names[0].suffix)
+                or _indonesian(host)
             ):
                 names = None  # biggo.com.tw is not big.go.id; bps-go-id.com and bpsgo.id are
             if names:
@@ -184,7 +185,7 @@ def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
                 name = names[0]
                 if glue in GOV_TOKENS:
                     code, detail = "government_suffix_imitation", query
-                elif glue == compact(name.suffix):
+                elif compact(name.suffix).startswith(glue):  # plnco.id, lpsepatikaborg.com
                     code, detail = "hyphen_or_dot_variant", query
                 else:  # kemendagricoid.com: another ending glued on
                     code, detail = "official_name_other_suffix", glue
