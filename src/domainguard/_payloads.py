@@ -43,6 +43,9 @@ _DECOY_EXTENSIONS = frozenset(
         "wav", "ogg", "opus", "zip", "rar", "7z", "htm", "html",
     }
 )  # fmt: skip
+# Characters of a path segment (its end) or query value (its start) that are decoded: a file
+# name is short, and unquote() splits at every "%", so a megabyte of them cost gigabytes.
+_SCAN = 4096
 _LABEL_RE = re.compile(r"[a-z0-9-]{1,63}")
 _EXTENSION_RE = re.compile(r"[a-z0-9]{1,16}")
 
@@ -78,7 +81,7 @@ def payload_in(path: str, query: str) -> PayloadHit | None:
     A value that is itself a URL or a path is judged by its own last segment.
     """
     extensions = payload_extensions()
-    segment = _last_segment(path)
+    segment = _last_segment(path)[-_SCAN:]
     hit = _file_hit(unquote(segment, errors="replace"), "path", extensions)
     if hit is not None:
         return hit
@@ -86,7 +89,7 @@ def payload_in(path: str, query: str) -> PayloadHit | None:
         _, equals, value = parameter.partition("=")
         if not equals:
             value = parameter
-        decoded = unquote_plus(value, errors="replace")
+        decoded = unquote_plus(value[:_SCAN], errors="replace")
         decoded = decoded.split("#", 1)[0].split("?", 1)[0]
         hit = _file_hit(_last_segment(decoded), "query", extensions)
         if hit is not None:
