@@ -171,8 +171,10 @@ def _scan_batch(batch: list[tuple[int, str | None, str]]) -> list[dict[str, Any]
 
 def _record(checker: Checker, number: int, text: str | None, error: str) -> dict[str, Any]:
     if text is None:
-        reason = make_reason("invalid_encoding", detail=error)
-        result = CheckResult(url=error, verdict=Verdict.INVALID, reasons=(reason,), score=0)
+        # error is "byte N|line as shown": the record keeps the line, with the bad bytes escaped
+        position, _, shown = error.partition("|")
+        reason = make_reason("invalid_encoding", detail=position)
+        result = CheckResult(url=shown, verdict=Verdict.INVALID, reasons=(reason,), score=0)
     else:
         result = checker.check_url(text)
     return {
@@ -194,7 +196,8 @@ def _lines(handle: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
         try:
             yield number, line.decode("utf-8"), ""
         except UnicodeDecodeError as e:
-            yield number, None, f"byte {e.start}: {line[:60]!r}"
+            shown = line[:2000].decode("utf-8", errors="backslashreplace")
+            yield number, None, f"byte {e.start}|{shown}"
 
 
 _Line = tuple[int, "str | None", str]  # line number, text (None: not UTF-8), decoding error
