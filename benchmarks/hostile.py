@@ -50,6 +50,10 @@ BATTERY: dict[str, tuple[Shape, int]] = {
     "labels xn--garbage x n": (lambda n: "https://" + "xn--zz9-." * n + "com", 100_000),
     "userinfo x n": (lambda n: "https://" + "dukcapil.kemendagri.go.id@" * n + "x.com", 20_000),
     "path a/ x n": (lambda n: "https://dukcapil-kemendagri.com/" + "a/" * n, 500_000),
+    # a browser percent-encodes these: 9 characters each once decoded by the payload check
+    "path zwj x n": (lambda n: "http://x.com/" + "\u200d" * n, MB),
+    "query zwj x n": (lambda n: "http://x.com/?u=" + "\u200d" * n, MB),
+    "query a=%E2& x n": (lambda n: "http://x.com/?" + "a=%E2&" * n, 150_000),
     "path official names x n": (
         lambda n: "https://dukcapil-kemendagri.com/" + "dukcapil-kemendagri-go-id/" * n, 40_000),
     "query official names x n": (
