@@ -95,7 +95,8 @@ class RegistryIndex:
         self.by_compact: dict[str, list[Name]] = {}
         self.by_skeleton: dict[str, list[Name]] = {}
         self.by_visual: dict[str, list[Name]] = {}
-        self.near = NearIndex()  # edit-distance candidates among official skeletons
+        # edit-distance candidates among official skeletons (about two names an entry)
+        self.near = NearIndex(expected=2 * len(registry.entries))
         self.brands: dict[str, Entry] = {}  # distinctive token -> entry it stands for
         self.short_brands: dict[str, Entry] = {}  # 2-4 letter acronyms, whole tokens only
         self.sequences: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
@@ -122,6 +123,7 @@ class RegistryIndex:
         self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
+        self.near.freeze()
 
     # ---- building -----------------------------------------------------------------------------
     def _add_name(self, raw: str, entry: Entry, suffix: str, whole: bool) -> None:

@@ -4,12 +4,12 @@ Symmetric deletion (every string one deletion away, on both sides) finds every c
 one edit and many within two with a few hash probes, whatever the registry's size; callers
 verify candidates with a real distance. Pure: no I/O.
 
-Storage is chosen by size, the answers are the same. A small registry (the bundled one) keeps
+Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
-about two million keys, some 350 MB as a dict; past ``_DICT_KEYS`` keys they move to an
-open-addressing table of 32-bit key hashes in two flat arrays (about 16 bytes a key), and every
-candidate a hash finds is confirmed against its real keys, so a collision never changes an
-answer.
+about two million keys, some 350 MB as a dict; past ``_DICT_KEYS`` keys they are kept as 32-bit
+hashes, grouped by bucket in flat arrays (about 13 bytes a key, built in two counting passes
+with no temporary copy), and every candidate a hash finds is confirmed against its real keys,
+so a collision never changes an answer.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ __all__ = ["NearIndex", "deletes"]
 
 _DICT_KEYS: Final = 1 << 16  # up to this many keys (about 4,000 names) a dict is used
 _HASH_BITS: Final = 0xFFFFFFFF
-_MAX_LOAD: Final = 0.5  # keys / slots in the table: linear probing stays short up to this
 
 
 def deletes(text: str) -> set[str]:
@@ -31,72 +30,74 @@ def deletes(text: str) -> set[str]:
     return keys
 
 
+class _Table:
+    """Deletion-key hashes by bucket: bucket ``b`` holds ``hashes[starts[b]:starts[b + 1]]``
+    and the matching skeleton numbers in ``numbers``."""
+
+    __slots__ = ("hashes", "mask", "numbers", "starts")
+
+    def __init__(self, names: list[str]) -> None:
+        pairs = sum(len(deletes(name)) for name in names)
+        buckets = 1 << max(pairs - 1, 1).bit_length()  # about one key a bucket
+        mask = buckets - 1
+        bits = _HASH_BITS
+        starts = array("I", bytes(4 * (buckets + 1)))
+        for name in names:  # first pass: count the keys of each bucket
+            for code in map(hash, deletes(name)):
+                starts[(code & bits) & mask] += 1
+        total = 0
+        for bucket in range(buckets):  # each bucket's end, then filled from the back
+            total += starts[bucket]
+            starts[bucket] = total
+        starts[buckets] = total
+        hashes = array("I", bytes(4 * total))
+        numbers = array("I", bytes(4 * total))
+        for number, name in enumerate(names):  # second pass: place them
+            for code in map(hash, deletes(name)):
+                code &= bits
+                at = starts[code & mask] - 1
+                starts[code & mask] = at
+                hashes[at] = code
+                numbers[at] = number
+        self.hashes, self.numbers, self.starts, self.mask = hashes, numbers, starts, mask
+
+
 class NearIndex:
     """Deletion keys of the official skeletons."""
 
-    __slots__ = ("_hashes", "_ids", "_keys", "_mask", "_names", "_numbers", "_pairs")
+    __slots__ = ("_keys", "_names", "_table")
 
-    def __init__(self) -> None:
+    def __init__(self, expected: int = 0) -> None:
+        """``expected``: how many skeletons will be added, when known (a big index then
+        skips the dict stage)."""
         self._names: list[str] = []  # skeleton number -> skeleton
-        self._numbers: dict[str, int] = {}  # skeleton -> number: each skeleton is added once
-        self._keys: dict[str, list[str]] | None = {}  # small registries: key -> skeletons
-        self._hashes = array("I")  # large registries: slot -> key hash (odd) or 0 (empty)
-        self._ids = array("I")  # slot -> skeleton number
-        self._mask = 0
-        self._pairs = 0  # (key, skeleton) pairs stored
+        # small registries: key -> skeletons; a skeleton has about 16 keys
+        self._keys: dict[str, list[str]] | None = {} if expected * 16 <= _DICT_KEYS else None
+        self._table: _Table | None = None  # large registries, built by freeze()
 
     def __len__(self) -> int:
         return len(self._names)
 
     def add(self, skeleton: str) -> None:
-        if skeleton in self._numbers:
-            return
-        number = len(self._names)
-        self._numbers[skeleton] = number
+        """Index one official skeleton; add each once (a repeat costs memory, not answers)."""
+        if self._table is not None:
+            raise RuntimeError("NearIndex.add after freeze")
         self._names.append(skeleton)
-        keys = deletes(skeleton)
-        self._pairs += len(keys)
-        if self._keys is not None:
-            for key in keys:
-                self._keys.setdefault(key, []).append(skeleton)
-            if len(self._keys) > _DICT_KEYS:
-                self._to_table()
-            return
-        if self._pairs > (self._mask + 1) * _MAX_LOAD:
-            self._resize()
-        for key in keys:
-            self._put(hash(key) & _HASH_BITS | 1, number)
+        keys = self._keys
+        if keys is not None:
+            for key in deletes(skeleton):
+                bucket = keys.get(key)
+                if bucket is None:
+                    keys[key] = [skeleton]
+                else:
+                    bucket.append(skeleton)
+            if len(keys) > _DICT_KEYS:
+                self._keys = None  # too big for a dict: freeze() builds the table
 
-    def _to_table(self) -> None:
-        keys, self._keys = self._keys, None
-        assert keys is not None
-        self._resize()
-        numbers = self._numbers
-        while keys:
-            key, skeletons = keys.popitem()  # frees the strings as it goes: a lower peak
-            code = hash(key) & _HASH_BITS | 1
-            for skeleton in skeletons:
-                self._put(code, numbers[skeleton])
-
-    def _resize(self) -> None:
-        slots = 1 << 10
-        while self._pairs > slots * _MAX_LOAD:
-            slots <<= 1
-        old_hashes, old_ids = self._hashes, self._ids
-        self._hashes = array("I", bytes(4 * slots))
-        self._ids = array("I", bytes(4 * slots))
-        self._mask = slots - 1
-        for code, number in zip(old_hashes, old_ids, strict=True):
-            if code:
-                self._put(code, number)
-
-    def _put(self, code: int, number: int) -> None:
-        hashes, mask = self._hashes, self._mask
-        slot = code & mask
-        while hashes[slot]:
-            slot = slot + 1 & mask
-        hashes[slot] = code
-        self._ids[slot] = number
+    def freeze(self) -> None:
+        """Finish building (the table of a large index); near() calls it when needed."""
+        if self._keys is None and self._table is None:
+            self._table = _Table(self._names)
 
     def near(self, text: str) -> set[str]:
         """Official skeletons that may be within the edit threshold of ``text`` (to verify):
@@ -111,17 +112,21 @@ class NearIndex:
                 if bucket:
                     found.update(bucket)
             return found
-        hashes, ids, mask, bits = self._hashes, self._ids, self._mask, _HASH_BITS
+        table = self._table
+        if table is None:
+            self.freeze()
+            table = self._table
+            assert table is not None
+        hashes, starts, mask, bits = table.hashes, table.starts, table.mask, _HASH_BITS
         numbers: list[int] = []
         for code in map(hash, keys):
-            code = code & bits | 1
-            slot = code & mask
-            stored = hashes[slot]
-            while stored:
-                if stored == code:
-                    numbers.append(ids[slot])
-                slot = slot + 1 & mask
-                stored = hashes[slot]
+            code &= bits
+            at = starts[code & mask]
+            end = starts[(code & mask) + 1]
+            while at < end:
+                if hashes[at] == code:
+                    numbers.append(table.numbers[at])
+                at += 1
         if not numbers:
             return set()
         wanted = set(keys)  # a 32-bit hash can collide: keep only real shared keys
