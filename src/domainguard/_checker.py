@@ -34,13 +34,20 @@ _GENERIC_WHEN_TARGETED: Final = frozenset({"government_suffix_in_name", "service
 class _Evidence:
     """What is known about one host: its reasons and the registry entries it relates to."""
 
-    __slots__ = ("government", "official", "reasons")
+    __slots__ = ("decided", "government", "official", "reasons")
 
     def __init__(self, reasons: tuple[Reason, ...], official: Entry | None,
                  government: Entry | None) -> None:
         self.reasons = reasons
         self.official = official
         self.government = government
+        # (verdict, score, target, entry) from these reasons alone, once needed: a URL that
+        # adds no signal of its own reuses it
+        self.decided: tuple[Verdict, int, str | None, Entry | None] | None = None
+
+
+# Most hosts of a feed relate to nothing: they share one evidence object (and its decision).
+_NOTHING: Final = _Evidence((), None, None)
 
 
 def _ordered(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
@@ -133,13 +140,15 @@ class Checker:
         signals = check_url_signals(parsed, host, registry.index,
                                     official=evidence.official is not None,
                                     government=evidence.government is not None)
-        reasons = _ordered((*evidence.reasons, *signals)) if signals else evidence.reasons
-        verdict, score, best = decide(reasons)
-        target = best.target if best is not None and verdict in (
-            Verdict.LOOKALIKE, Verdict.SUSPICIOUS) else None
-        entry = evidence.official
-        if entry is None and target is not None:
-            entry = registry.get(target)
+        if signals:
+            reasons = _ordered((*evidence.reasons, *signals))
+            verdict, score, target, entry = _decided(reasons, evidence, registry)
+        else:
+            reasons = evidence.reasons
+            decided = evidence.decided
+            if decided is None:
+                decided = evidence.decided = _decided(reasons, evidence, registry)
+            verdict, score, target, entry = decided
         return CheckResult(url=url, verdict=verdict, reasons=reasons, score=score, target=target,
                            host=host.unicode, ascii_host=host.ascii,
                            registrable_domain=host.registrable or None, entry=entry)
@@ -196,7 +205,7 @@ class Checker:
             if not host.suffix_known and host.suffix_index < len(host.labels):
                 found.append(make_reason("unknown_suffix", matched=host.unicode,
                                          detail=host.suffix))
-        return _Evidence(_ordered(found), None, None)
+        return _Evidence(_ordered(found), None, None) if found else _NOTHING
 
     def _follow(self, url: str, shortened: CheckResult) -> CheckResult:
         """Judge a shortened link by its destination, as resolved by the caller's code."""
@@ -217,6 +226,17 @@ class Checker:
         return CheckResult(url=url, verdict=verdict, reasons=reasons, score=score,
                            target=final.target, host=final.host, ascii_host=final.ascii_host,
                            registrable_domain=final.registrable_domain, entry=final.entry)
+
+
+def _decided(reasons: tuple[Reason, ...], evidence: _Evidence, registry: Registry
+             ) -> tuple[Verdict, int, str | None, Entry | None]:
+    verdict, score, best = decide(reasons)
+    target = best.target if best is not None and verdict in (
+        Verdict.LOOKALIKE, Verdict.SUSPICIOUS) else None
+    entry = evidence.official
+    if entry is None and target is not None:
+        entry = registry.get(target)
+    return verdict, score, target, entry
 
 
 def _rebuild_checker(registry: Registry | None, resolver: Resolver | None,
