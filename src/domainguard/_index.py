@@ -148,22 +148,25 @@ class RegistryIndex:
             table[key] = alone if names is None else [*names, name]
 
     def _add_entry(self, entry: Entry, region_tokens: Mapping[str, object]) -> None:
-        labels = tuple(entry.domain.split("."))
+        # labels, tokens and suffixes repeat across entries (purbalinggakab, go.id): interned,
+        # a big registry keeps one copy of each
+        labels = tuple(map(sys.intern, entry.domain.split(".")))
         suffix_at = split_suffix(labels).index
         suffix = sys.intern(".".join(labels[suffix_at:]))
         # names are compared in Unicode (queries are decoded too): fóó.com must meet fóo.com
-        name_labels = tuple(decode_label(label) or label for label in labels[:suffix_at])
+        name_labels = tuple(sys.intern(decode_label(label) or label)
+                            for label in labels[:suffix_at])
         if not name_labels:
             return
         self._add_name(name_labels[-1], entry, suffix, whole=len(name_labels) == 1)
         if len(name_labels) > 1:
             self._add_name(".".join(name_labels), entry, suffix, whole=True)
         # the whole domain as a token sequence, for embedding (kemendagri.go.id.evil.com)
-        seq = tuple(map(sys.intern, tokens(labels)))  # go, id, kab...: one copy each
+        seq = tuple(map(sys.intern, tokens(labels)))
         self.sequences.setdefault(seq[0], []).append((seq, len(tokens(name_labels)), entry))
         for label in name_labels:
             for token in [*tokens([label]), compact(label)]:
-                self._add_brand(token, entry)
+                self._add_brand(sys.intern(token), entry)
             base = strip_region_affixes(label)
             if base in region_tokens:
                 self.region_entries.setdefault(base, []).append(entry)

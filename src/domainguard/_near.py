@@ -7,7 +7,7 @@ verify candidates with a real distance. Pure: no I/O.
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
 about two million keys, some 350 MB as a dict; past ``_DICT_KEYS`` keys they are kept as 32-bit
-hashes, grouped by bucket in flat arrays (about 13 bytes a key, built in two counting passes
+hashes, grouped by bucket in flat arrays (about 10 bytes a key, built in two counting passes
 with no temporary copy), and every candidate a hash finds is confirmed against its real keys,
 so a collision never changes an answer.
 """
@@ -38,7 +38,7 @@ class _Table:
 
     def __init__(self, names: list[str]) -> None:
         pairs = sum(len(deletes(name)) for name in names)
-        buckets = 1 << max(pairs - 1, 1).bit_length()  # about one key a bucket
+        buckets = 1 << max(pairs // 2 - 1, 1).bit_length()  # one or two keys a bucket
         mask = buckets - 1
         bits = _HASH_BITS
         starts = array("I", bytes(4 * (buckets + 1)))
