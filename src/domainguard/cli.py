@@ -7,6 +7,7 @@ Exit codes: 0 nothing flagged (or the command succeeded), 1 something flagged (`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -216,22 +217,25 @@ def _batches(items: Iterable[_Line]) -> Iterator[list[_Line]]:
 
 def _cmd_scan(args: argparse.Namespace) -> int:
     checker = Checker(_registry(args.registry, args.only_registry))
-    source: IO[bytes] = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
-    out: IO[str] = sys.stdout if args.output in (None, "-") else open(  # noqa: SIM115
-        args.output, "w", encoding="utf-8", newline="")
-    writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS) if args.format == "csv" else None
-    if writer is not None:
-        writer.writeheader()
     show_progress = not args.quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()
     started = last = time.monotonic()
-    try:
+    # every file and the worker pool are released however the scan ends
+    with contextlib.ExitStack() as stack:
+        source: IO[bytes] = (sys.stdin.buffer if args.file == "-"
+                             else stack.enter_context(open(args.file, "rb")))
+        out: IO[str] = (sys.stdout if args.output in (None, "-") else stack.enter_context(
+            open(args.output, "w", encoding="utf-8", newline="")))
+        writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS) if args.format == "csv" else None
+        if writer is not None:
+            writer.writeheader()
         batches = _batches(_lines(source))
         if args.jobs > 1:
             import multiprocessing
 
             pool = multiprocessing.get_context("spawn").Pool(
                 args.jobs, initializer=_init_worker, initargs=(checker,))
+            stack.callback(pool.terminate)
             # a bounded window of batches in flight keeps memory constant on any input size
             results = _ordered_window(pool, batches, window=args.jobs * 2)
         else:
@@ -254,13 +258,6 @@ def _cmd_scan(args: argparse.Namespace) -> int:
                                  f"flagged {counts['lookalike'] + counts['suspicious']:,}")
                 sys.stderr.flush()
         out.flush()
-    finally:
-        if args.jobs > 1:
-            pool.terminate()
-        if source is not sys.stdin.buffer:
-            source.close()
-        if out is not sys.stdout:
-            out.close()
     total = sum(counts.values())
     elapsed = time.monotonic() - started
     if not args.quiet:
