@@ -103,7 +103,8 @@ class RegistryIndex:
         self.region_entries: dict[str, list[Entry]] = {}  # region token -> its entries
         self.service_target: Entry | None = None
 
-        self._brand_homes: dict[str, set[str]] = {}  # token -> registrable domains using it
+        # token -> registrable domain(s) using it: a str while there is one (most tokens)
+        self._brand_homes: dict[str, str | set[str]] = {}
         entries = sorted(registry.entries, key=lambda e: (len(e.domain), e.domain))
         for entry in entries:
             self._add_entry(entry, region_tokens)
@@ -182,13 +183,21 @@ class RegistryIndex:
             self.short_brands.setdefault(token, entry)
         else:
             return
-        self._brand_homes.setdefault(token, set()).add(entry.registrable)
+        homes = self._brand_homes.get(token)
+        if homes is None:
+            self._brand_homes[token] = entry.registrable
+        elif isinstance(homes, str):
+            if homes != entry.registrable:
+                self._brand_homes[token] = {homes, entry.registrable}
+        else:
+            homes.add(entry.registrable)
 
     def _finish_brands(self) -> None:
         """Drop tokens many unrelated domains share (lpse, ppid); send service words home."""
         for token, homes in self._brand_homes.items():
             target = self.service_target if token in self.civil_words else None
-            if target is None and len(homes) >= AMBIGUOUS_HOMES:
+            count = 1 if isinstance(homes, str) else len(homes)
+            if target is None and count >= AMBIGUOUS_HOMES:
                 self.brands.pop(token, None)
                 self.short_brands.pop(token, None)
             elif target is not None:
