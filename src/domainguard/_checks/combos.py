@@ -77,9 +77,21 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     civil = [c for c in (_vocabulary_word(w, index.civil_words) for w in words) if c]
     services = [s for s in (_vocabulary_word(w, index.service_words) for w in words)
                 if s is not None and s not in _GOV_CUES]
-    # a token that is an official label itself (bekasikota) is a brand, not a bare region
-    regions = [r for r in (_region(w, index) for w in words if w not in index.brands)
-               if r is not None]
+    # (token, region name): "batangkab" names Kabupaten Batang and, being an official label
+    # itself, the very entry batangkab.go.id rather than any Batang (bekasikota, not bekasikab)
+    regions = [(w, r) for w, r in ((w, _region(w, index)) for w in words) if r is not None]
+
+    def region_entry(position: int, service: bool) -> Entry | None:
+        word, region = regions[position]
+        own = index.brands.get(word)
+        if own is not None and own.kind in _REGIONAL_KINDS:
+            if not service:
+                return own
+            for entry in index.region_entries.get(region, ()):
+                if entry.registrable == own.registrable and entry.domain != own.domain:
+                    return entry  # that government's own Dukcapil host
+            return own
+        return index.region_target(region, service=service)
     shown = host.unicode
     others = len(words) > 1
 
@@ -92,20 +104,20 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
 
     # a region name with a government word: pemkab-purbalingga.com, kabpurbalingga.net
     if regions and cues:
-        region_entry = index.region_target(regions[0], service=False)
-        if region_entry is not None:
-            return [lookalike("brand_with_other_words", region_entry,
-                              f"{cues[0]} + {regions[0]}", weight=75)]
+        target = region_entry(0, service=False)
+        if target is not None:
+            return [lookalike("brand_with_other_words", target,
+                              f"{cues[0]} + {regions[0][1]}", weight=75)]
     # a civil-registry word with a region name: capil-purbalingga.org, dukcapil-singkawang.com
     if civil and regions and index.service_target is not None:
-        target = index.region_target(regions[0], service=True) or index.service_target
-        return [lookalike("service_with_region", target, f"{civil[0]} + {regions[0]}")]
+        target = region_entry(0, service=True) or index.service_target
+        return [lookalike("service_with_region", target, f"{civil[0]} + {regions[0][1]}")]
     # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info)
     if regions and pushy:
-        region_entry = index.region_target(regions[0], service=False)
-        if region_entry is not None:
-            return [lookalike("brand_with_other_words", region_entry,
-                              f"{regions[0]} + {pushy[0]}", weight=65)]
+        target = region_entry(0, service=False)
+        if target is not None:
+            return [lookalike("brand_with_other_words", target,
+                              f"{regions[0][1]} + {pushy[0]}", weight=65)]
     # hyphenated official labels come back whole: klaim-lpse-torajautara.website
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     for word in (*words, *pairs):
