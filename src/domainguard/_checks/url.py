@@ -31,26 +31,27 @@ _PATH_SPLIT: Final = re.compile(r"[^0-9a-z]+")
 _PATH_SCAN: Final = 2048  # only the start of a path is scanned: bounded work on huge URLs
 
 
-def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | None:
-    text = (parsed.path + " " + parsed.query)[:_PATH_SCAN].lower()
-    words = [w for w in _PATH_SPLIT.split(text) if w]
+def _words(text: str) -> list[str]:
+    return [w for w in _PATH_SPLIT.split(text[:_PATH_SCAN].lower()) if w]
+
+
+def _official_host_in(words: list[str], index: RegistryIndex) -> str | None:
+    """The official domain spelled out by consecutive ``words`` (dukcapil kemendagri go id)."""
     for start, word in enumerate(words):
         for sequence, _, entry in index.sequences.get(word, ()):
             if tuple(words[start : start + len(sequence)]) == sequence:
                 return entry.domain
-    for word in words:
-        if word in index.brands and word in index.service_words:
-            return word
     return None
 
 
-def _official_userinfo(username: str, index: RegistryIndex) -> str | None:
-    """The official domain a userinfo part spells out: https://dukcapil.kemendagri.go.id@evil/"""
-    words = [w for w in _PATH_SPLIT.split(username.lower()[:_PATH_SCAN]) if w]
-    for start, word in enumerate(words):
-        for sequence, _, entry in index.sequences.get(word, ()):
-            if tuple(words[start : start + len(sequence)]) == sequence:
-                return entry.domain
+def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | None:
+    words = _words(parsed.path + " " + parsed.query)
+    found = _official_host_in(words, index)
+    if found is not None:
+        return found
+    for word in words:
+        if word in index.brands and word in index.service_words:
+            return word
     return None
 
 
@@ -61,7 +62,8 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
     if parsed.username or parsed.password:
         userinfo = (parsed.username or parsed.password)[:80]
         reasons.append(make_reason("userinfo_in_url", matched=shown, detail=userinfo))
-        claimed = _official_userinfo(parsed.username, index)
+        # https://dukcapil.kemendagri.go.id@203.0.113.9/ spells an official host before the @
+        claimed = _official_host_in(_words(parsed.username), index)
         if claimed is not None and not official:
             reasons.append(make_reason("official_name_in_userinfo", target=claimed,
                                        matched=shown, detail=userinfo))
@@ -103,8 +105,7 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
     if host.private_suffix and platform_kind != "path":
         reasons.append(make_reason("hosting_platform", matched=shown, detail=host.suffix))
     if platform_kind == "path":
-        words = [w for w in _PATH_SPLIT.split(parsed.path[:_PATH_SCAN].lower()) if w]
-        for word in words:
+        for word in _words(parsed.path):
             found = index.brand_in(word)
             if found is not None:
                 reasons.append(make_reason("brand_on_hosting_platform", target=found[1].domain,
