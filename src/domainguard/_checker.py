@@ -20,7 +20,15 @@ from domainguard._host import Host, analyse_host
 from domainguard._messages import Category
 from domainguard._registry import Entry, Registry
 from domainguard._url import DANGEROUS_SCHEMES, URLProblem, parse_url
-from domainguard._verdict import CheckResult, Reason, TextLink, Verdict, decide, make_reason
+from domainguard._verdict import (
+    CheckResult,
+    Reason,
+    TextLink,
+    Verdict,
+    decide,
+    make_reason,
+    new_result,
+)
 
 __all__ = ["Checker", "Resolver"]
 
@@ -149,9 +157,8 @@ class Checker:
             if decided is None:
                 decided = evidence.decided = _decided(reasons, evidence, registry)
             verdict, score, target, entry = decided
-        return CheckResult(url=url, verdict=verdict, reasons=reasons, score=score, target=target,
-                           host=host.unicode, ascii_host=host.ascii,
-                           registrable_domain=host.registrable or None, entry=entry)
+        return new_result(url, verdict, reasons, score, target, host.unicode, host.ascii,
+                          host.registrable or None, entry)
 
     @staticmethod
     def _invalid(url: str, problem: URLProblem) -> CheckResult:

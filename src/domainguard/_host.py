@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from domainguard._suffixes import split_suffix
@@ -21,9 +21,9 @@ MAX_LABEL: Final = 63
 _IPV4: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}\Z")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)  # not frozen: internal, and a frozen init costs 3× more
 class Host:
-    """A host split the way the Public Suffix List splits it."""
+    """A host split the way the Public Suffix List splits it. Treat as read-only."""
 
     ascii: str
     unicode: str
@@ -33,27 +33,16 @@ class Host:
     suffix_known: bool  # False: unknown TLD, the PSL's default rule applied
     private_suffix: bool  # the suffix is run by a company (PSL private section): a tenant host
     ip: bool
+    # eTLD+1 in ASCII, or "" for IP addresses and bare suffixes; worked out once, read often
+    registrable: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        at = self.suffix_index
+        self.registrable = "" if self.ip or at == 0 else ".".join(self.labels[at - 1 :])
 
     @property
     def suffix(self) -> str:
         return ".".join(self.labels[self.suffix_index :])
-
-    @property
-    def registrable(self) -> str:
-        """eTLD+1 in ASCII, or "" for IP addresses and bare suffixes."""
-        if self.ip or self.suffix_index == 0:
-            return ""
-        return ".".join(self.labels[self.suffix_index - 1 :])
-
-    @property
-    def registrable_label(self) -> str:
-        """The label just left of the suffix (``kemendagri`` in ``kemendagri.go.id``)."""
-        return "" if self.ip or self.suffix_index == 0 else self.labels[self.suffix_index - 1]
-
-    @property
-    def name_labels(self) -> tuple[str, ...]:
-        """Every label left of the suffix."""
-        return () if self.ip else self.labels[: self.suffix_index]
 
 
 def decode_label(label: str) -> str | None:
@@ -96,7 +85,7 @@ def analyse_host(hostname: str) -> Host | URLProblem:
     if host.startswith("["):
         return Host(ascii=host, unicode=host, labels=(host,), unicode_labels=(host,),
                     suffix_index=1, suffix_known=False, private_suffix=False, ip=True)
-    if _IPV4.match(host):
+    if host[-1:].isdigit() and _IPV4.match(host):
         labels = tuple(host.split("."))
         return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
                     suffix_index=4, suffix_known=False, private_suffix=False, ip=True)

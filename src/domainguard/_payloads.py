@@ -80,6 +80,8 @@ def payload_in(path: str, query: str) -> PayloadHit | None:
     parameter without ``=`` counts as a value), percent-decoded once and case-insensitively.
     A value that is itself a URL or a path is judged by its own last segment.
     """
+    if not query and "." not in path and "%" not in path:
+        return None  # no file name can end the path (most links): nothing to decode
     extensions = payload_extensions()
     segment = _last_segment(path)[-_SCAN:]
     hit = _file_hit(unquote(segment, errors="replace"), "path", extensions)

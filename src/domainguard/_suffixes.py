@@ -42,6 +42,9 @@ class _Rules:
     exception: frozenset[str]  # "www.ck" for the rule "!www.ck"
     private: frozenset[str]  # rules (in the forms above) from the private section
     tails: frozenset[str]  # every label-boundary tail of any rule: lets the walk stop early
+    # one-label suffixes with no wildcard under them (com, id, xyz): a host ending in one is
+    # settled by a single lookup of its last two labels (most hosts)
+    simple: frozenset[str]
     version: str
 
 
@@ -109,6 +112,7 @@ def _load() -> _Rules:
         exception=exception,
         private=frozenset(private),
         tails=frozenset(tails),
+        simple=frozenset(r for r in exact if "." not in r and r not in wildcard),
         version=f"PSL {version} (tldextract snapshot) + .id section of 2026-08-19",
     )
 
@@ -147,6 +151,10 @@ def split_suffix(labels: tuple[str, ...]) -> SuffixMatch:
     if not count:
         return _match(0, False, False)
     exact, wildcard, private, tails = rules.exact, rules.wildcard, rules.private, rules.tails
+    last = labels[-1]
+    if count > 1 and last in rules.simple and f"{labels[-2]}.{last}" not in tails:
+        # what the walk below finds in two steps: no rule is longer than this suffix
+        return _match(count - 1, last in private, True)
     # Walk from the right, growing the candidate one label at a time; stop as soon as no rule
     # ends with it. Usually two or three set lookups.
     best = -1

@@ -32,11 +32,13 @@ _AUTHORITY_END: Final = re.compile(r"[/?#\\]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)  # not frozen: internal, and a frozen init costs 3× more
 class ParsedURL:
-    """A URL as a browser sees it. ``hostname`` is ASCII (punycode), lowercase, as Ada gives it."""
+    """A URL as a browser sees it. ``hostname`` is ASCII (punycode), lowercase, as Ada gives it.
 
-    href: str
+    Treat as read-only.
+    """
+
     scheme: str
     hostname: str
     port: str
@@ -45,8 +47,14 @@ class ParsedURL:
     path: str
     query: str
     had_scheme: bool
-    raw_host: str  # the host as written in the input (before decoding), for disguise checks
     backslash: bool  # a backslash stood where a browser reads "/"
+    written: str  # the input after its scheme, as written: where ``raw_host`` comes from
+
+    @property
+    def raw_host(self) -> str:
+        """The host as written in the input (before decoding), for disguise checks; worked
+        out on demand since most URLs never need it."""
+        return _raw_host(_raw_authority(self.written))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,45 +117,51 @@ def parse_url(text: str) -> ParsedURL | URLProblem:
         return URLProblem("empty_input")
     had_scheme = False
     candidate = stripped
-    match = _SCHEME.match(stripped)
-    if match is not None:
-        scheme = match.group()[:-1].lower()
-        if scheme in _DEFANGED_SCHEMES:
-            candidate = _DEFANGED_SCHEMES[scheme] + stripped[match.end() - 1 :]
-            had_scheme = True
-        elif scheme in _KNOWN_SCHEMES:
-            had_scheme = True
-        elif stripped[match.end() :].startswith("//"):
-            return URLProblem("unsupported_scheme", scheme)
+    head = stripped[:8].lower()
+    if head.startswith(("https://", "http://")):
+        had_scheme = True  # most links: no scheme to work out
+    else:
+        match = _SCHEME.match(stripped)
+        if match is not None:
+            scheme = match.group()[:-1].lower()
+            if scheme in _DEFANGED_SCHEMES:
+                candidate = _DEFANGED_SCHEMES[scheme] + stripped[match.end() - 1 :]
+                had_scheme = True
+            elif scheme in _KNOWN_SCHEMES:
+                had_scheme = True
+            elif stripped[match.end() :].startswith("//"):
+                return URLProblem("unsupported_scheme", scheme)
     if not had_scheme:
         # "//host/path" and bare hosts: what an address bar would open
         candidate = "http:" + stripped if stripped.startswith("//") else "http://" + stripped
     scheme_end = candidate.index(":") + 1
     rest = candidate[scheme_end:].lstrip("/\\")
-    raw_host = _raw_host(_raw_authority(rest))
     try:
         url = can_ada.parse(candidate)
     except ValueError:
-        return _failure(stripped, raw_host)
+        return _failure(stripped, _raw_host(_raw_authority(rest)))
     protocol = url.protocol[:-1]
+    hostname = url.hostname
     if protocol not in WEB_SCHEMES:
         if protocol in DANGEROUS_SCHEMES:
-            raw_host = url.hostname
+            rest = hostname  # javascript:, data: have no host as written
         else:
             return URLProblem("unsupported_scheme", protocol)
-    elif not url.hostname:
+    elif not hostname:
         return URLProblem("not_a_url", stripped[:80], "no host name")
-    before_query = candidate.split("?", 1)[0].split("#", 1)[0]
+    backslash = False
+    if "\\" in candidate:
+        before_query = candidate.split("?", 1)[0].split("#", 1)[0]
+        backslash = "\\" in before_query[scheme_end:]
     return ParsedURL(
-        href=url.href,
         scheme=protocol,
-        hostname=url.hostname,
+        hostname=hostname,
         port=url.port,
         username=url.username,
         password=url.password,
         path=url.pathname,
         query=url.search,
         had_scheme=had_scheme,
-        raw_host=raw_host,
-        backslash="\\" in before_query[scheme_end:],
+        backslash=backslash,
+        written=rest,
     )

@@ -45,6 +45,8 @@ def _official_host_in(words: list[str], index: RegistryIndex) -> str | None:
 
 
 def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | None:
+    if len(parsed.path) < 2 and not parsed.query:
+        return None  # "/" or nothing: no words (most links)
     words = _words(parsed.path + " " + parsed.query)
     found = _official_host_in(words, index)
     if found is not None:
@@ -69,20 +71,23 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
                                        matched=shown, detail=userinfo))
     if parsed.backslash:
         reasons.append(make_reason("backslash_in_url", matched=shown))
-    raw = parsed.raw_host
-    if host.ip:
-        written = raw.rstrip(".")
-        if not host.ascii.startswith("[") and not _DOTTED_DECIMAL.match(written):
-            reasons.append(make_reason("obfuscated_ip_address", matched=host.ascii,
-                                       detail=written[:80]))
-        elif not official:
-            reasons.append(make_reason("ip_address_host", matched=host.ascii))
-    if "%" in raw:
-        reasons.append(make_reason("encoded_host", matched=shown, detail=raw[:80]))
-    hidden = sorted({f"U+{ord(c):04X}" for c in raw if c in _INVISIBLE})
-    if hidden:
-        reasons.append(make_reason("invisible_character", matched=shown,
-                                   detail=", ".join(hidden[:5])))
+    written = parsed.written
+    if host.ip or "%" in written or not written.isascii():
+        # only these can show a disguise in the host as written (most URLs skip the work)
+        raw = parsed.raw_host
+        if host.ip:
+            written_ip = raw.rstrip(".")
+            if not host.ascii.startswith("[") and not _DOTTED_DECIMAL.match(written_ip):
+                reasons.append(make_reason("obfuscated_ip_address", matched=host.ascii,
+                                           detail=written_ip[:80]))
+            elif not official:
+                reasons.append(make_reason("ip_address_host", matched=host.ascii))
+        if "%" in raw:
+            reasons.append(make_reason("encoded_host", matched=shown, detail=raw[:80]))
+        hidden = sorted({f"U+{ord(c):04X}" for c in raw if c in _INVISIBLE})
+        if hidden:
+            reasons.append(make_reason("invisible_character", matched=shown,
+                                       detail=", ".join(hidden[:5])))
     if parsed.port:
         reasons.append(make_reason("non_default_port", matched=shown, detail=parsed.port))
     if parsed.scheme == "http" and parsed.had_scheme and (official or government):
