@@ -21,7 +21,12 @@ from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 
 if TYPE_CHECKING:
+    from domainguard._checks.combos import WordFacts
     from domainguard._registry import Entry, Registry
+
+# The first and the last letters of a vocabulary's words, as prefilters: a token that starts
+# and ends with none of them cannot have one of those words glued at either end.
+WordEnds = tuple[frozenset[str], frozenset[str]]
 
 __all__ = ["Name", "RegistryIndex", "compact", "tokens"]
 
@@ -39,6 +44,10 @@ MIN_BRAND: Final = 5
 AMBIGUOUS_HOMES: Final = 3
 # Labels that stand for "government" when glued to a name: kemendagri-go-id.com, kemendagrigo.id
 GOV_TOKENS: Final = frozenset({"go", "gov", "govt", "goid", "govid", "goi", "gob"})
+# Longer vocabulary words are not looked for inside glued tokens.
+LONGEST_WORD: Final = 32
+# A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
+SHORTEST_LURE: Final = 3
 # Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
 _REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
                           "kota", "prov", "kab")
@@ -69,6 +78,13 @@ class Name:
     whole: bool  # True for all labels of an entry, False for its registrable label only
 
 
+def word_ends(words: Iterable[str], size: int) -> WordEnds:
+    """The first and the last ``size`` letters of ``words`` that a glued token may start or
+    end with (those of ``size`` to LONGEST_WORD letters)."""
+    fit = [word for word in words if size <= len(word) <= LONGEST_WORD]
+    return frozenset(word[:size] for word in fit), frozenset(word[-size:] for word in fit)
+
+
 def strip_region_affixes(label: str) -> str:
     if not (label.endswith(_REGION_AFFIXES) or label.startswith(_REGION_AFFIXES)):
         return label  # the common case, in two C calls
@@ -88,6 +104,11 @@ class RegistryIndex:
         self.civil_words = _vocabulary.civil_registry_words()
         self.lure_words = _vocabulary.lure_words()
         self.generic_words = _vocabulary.generic_words()
+        self.civil_ends = word_ends(self.civil_words, MIN_GLUED_BRAND)
+        self.service_ends = word_ends(self.service_words, MIN_GLUED_BRAND)
+        self.lure_ends = word_ends(self.lure_words | self.service_words, SHORTEST_LURE)
+        # what combosquatting learnt about each word seen lately (filled by the check)
+        self.word_memo: dict[str, WordFacts] = {}
         region_tokens = _vocabulary.regions_by_token()
         self.region_names = frozenset(region_tokens)  # every region name, listed or not
 

@@ -106,6 +106,8 @@ class _Tables:
     __slots__ = (
         "allowed_ends",
         "allowed_starts",
+        "ascii_skeleton",
+        "ascii_visual",
         "extensions",
         "ignorable_ends",
         "ignorable_starts",
@@ -133,6 +135,12 @@ class _Tables:
         self.extensions = extensions
         self.allowed_starts, self.allowed_ends = allowed
         self.ignorable_starts, self.ignorable_ends = ignorable
+        # The per-character mappings restricted to ASCII as str.translate tables: an ASCII
+        # label (most hosts) is mapped in one C call instead of a loop of lookups
+        ascii_chars = [chr(cp) for cp in range(128)]
+        self.ascii_skeleton = str.maketrans({c: skeleton.get(c, c) for c in ascii_chars})
+        self.ascii_visual = str.maketrans(
+            {c: visual[c] if c in visual else skeleton.get(c, c) for c in ascii_chars})
 
 
 def _parse_mapping(data: str) -> dict[str, str]:
@@ -217,6 +225,8 @@ def _normalise(label: str) -> str:
 
 def skeleton(label: str) -> str:
     """The confusable skeleton of a label (module docstring): equal skeletons look alike."""
+    if label.isascii():
+        return label.lower().translate(_tables().ascii_skeleton)
     table = _tables().skeleton
     return "".join([table.get(ch, ch) for ch in _normalise(label)])
 
@@ -230,8 +240,12 @@ _I_FAMILY = str.maketrans({"l": "i"})
 def visual_skeleton(label: str) -> str:
     """A looser skeleton for fonts and hurried eyes (module docstring). Idempotent."""
     tables = _tables()
-    visual, plain = tables.visual, tables.skeleton
-    text = "".join([visual[ch] if ch in visual else plain.get(ch, ch) for ch in _normalise(label)])
+    if label.isascii():
+        text = label.lower().translate(tables.ascii_visual)
+    else:
+        visual, plain = tables.visual, tables.skeleton
+        text = "".join([visual[ch] if ch in visual else plain.get(ch, ch)
+                        for ch in _normalise(label)])
     for pair, single in _ASCII_LOOKALIKES:
         text = text.replace(pair, single)
     return text.translate(_I_FAMILY)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import Final
 
 from domainguard._host import Host
-from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affixes, tokens
+from domainguard._index import (
+    LONGEST_WORD,
+    MIN_GLUED_BRAND,
+    SHORTEST_LURE,
+    RegistryIndex,
+    WordEnds,
+    strip_region_affixes,
+    tokens,
+)
 from domainguard._registry import Entry
 from domainguard._verdict import Reason, make_reason
 
@@ -28,26 +36,33 @@ _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
 
 
-def _vocabulary_word(token: str, vocabulary: frozenset[str]) -> str | None:
+def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: WordEnds) -> str | None:
     """The vocabulary word ``token`` is, or starts or ends with when glued (dukcapilonline).
 
-    Glued forms count only for long words: "kkbox" does not contain the word "kk".
+    Glued forms count only for long words: "kkbox" does not contain the word "kk". ``ends``
+    holds the first and last MIN_GLUED_BRAND letters of the vocabulary's words: a token whose
+    own ends are in neither starts and ends with none of them (most tokens).
     """
     if token in vocabulary:
         return token
-    for length in range(min(len(token) - 1, _LONGEST_WORD), MIN_GLUED_BRAND - 1, -1):
+    heads, tails = ends
+    if token[:MIN_GLUED_BRAND] not in heads and token[-MIN_GLUED_BRAND:] not in tails:
+        return None
+    for length in range(min(len(token) - 1, LONGEST_WORD), MIN_GLUED_BRAND - 1, -1):
         for piece in (token[:length], token[-length:]):
             if piece in vocabulary:
                 return piece
     return None
 
 
-_LONGEST_WORD: Final = 32  # longer vocabulary words are not looked for inside glued tokens
 
 
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
     """A brand glued to a lure word with no hyphen: ceklapor, laporaktivasi, bknlogin."""
-    for length in range(min(len(token) - 2, _LONGEST_WORD), 2, -1):
+    heads, tails = index.lure_ends  # a glued lure word starts or ends the token
+    if token[:SHORTEST_LURE] not in heads and token[-SHORTEST_LURE:] not in tails:
+        return None
+    for length in range(min(len(token) - 2, LONGEST_WORD), SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
             if lure in index.lure_words or lure in index.service_words:
                 entry = index.brands.get(rest) or index.short_brands.get(rest)
@@ -63,23 +78,84 @@ def _region(token: str, index: RegistryIndex) -> str | None:
     return base if base != token and base in index.region_tokens else None
 
 
+class WordFacts:
+    """What combosquatting needs to know about one word of a host name. Depends only on the
+    word and the registry, so it is worked out once per distinct word and kept in the index."""
+
+    __slots__ = ("brand", "civil", "cue", "glued_lure", "lure", "pushy", "region", "service",
+                 "short")
+
+    def __init__(self, word: str, index: RegistryIndex) -> None:
+        self.lure = word in index.lure_words
+        # lure words that are not everyday words too (online, info, portal are both)
+        self.pushy = self.lure and word not in index.generic_words
+        self.cue = word in _GOV_CUES
+        self.civil = _vocabulary_word(word, index.civil_words, index.civil_ends)
+        service = _vocabulary_word(word, index.service_words, index.service_ends)
+        self.service = None if service in _GOV_CUES else service
+        self.region = _region(word, index)
+        self.brand = index.brand_in(word)
+        self.glued_lure = _glued_with_lure(word, index)
+        self.short = index.short_brands.get(word)
+
+    @property
+    def telling(self) -> bool:
+        """False: the word can trigger nothing in check_combos, alone or beside any other."""
+        return bool(self.lure or self.cue or self.civil or self.service or self.region
+                    or self.brand or self.glued_lure or self.short)
+
+
+def _plain() -> WordFacts:
+    facts = object.__new__(WordFacts)
+    facts.lure = facts.pushy = facts.cue = False
+    facts.civil = facts.service = facts.region = None
+    facts.brand = facts.glued_lure = facts.short = None
+    return facts
+
+
+# One shared answer for every word that tells nothing (most words): the memo stays small
+_PLAIN: Final = _plain()
+
+
+_MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo starts afresh
+
+
+def _facts(words: list[str], index: RegistryIndex) -> list[WordFacts]:
+    memo = index.word_memo
+    found: list[WordFacts] = []
+    for word in words:
+        facts = memo.get(word)
+        if facts is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()  # bounded memory on endless feeds; cheap to refill
+            facts = WordFacts(word, index)
+            if not facts.telling:
+                facts = _PLAIN
+            memo[word] = facts
+        found.append(facts)
+    return found
+
+
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
     words = [t for t in tokens(host.labels[: host.suffix_index]) if t not in ("www",)]
     if not words:
         return []
+    facts = _facts(words, index)
+    pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
+    pair_brands = [index.brand_in(pair) for pair in pairs]
+    if all(f is _PLAIN for f in facts) and not any(pair_brands):
+        return []  # no word the checks below could use (most hosts)
     platform = host.suffix if host.private_suffix else None
-    lures = [w for w in words if w in index.lure_words]
-    # lure words that are not everyday words too (online, info, portal are both)
-    pushy = [w for w in lures if w not in index.generic_words]
-    cues = [w for w in words if w in _GOV_CUES]
-    civil = [c for c in (_vocabulary_word(w, index.civil_words) for w in words) if c]
-    services = [s for s in (_vocabulary_word(w, index.service_words) for w in words)
-                if s is not None and s not in _GOV_CUES]
+    lures = [w for w, f in zip(words, facts, strict=True) if f.lure]
+    pushy = [w for w, f in zip(words, facts, strict=True) if f.pushy]
+    cues = [w for w, f in zip(words, facts, strict=True) if f.cue]
+    civil = [f.civil for f in facts if f.civil]
+    services = [f.service for f in facts if f.service is not None]
     # (token, region name): "batangkab" names Kabupaten Batang and, being an official label
     # itself, the very entry batangkab.go.id rather than any Batang (bekasikota, not bekasikab)
-    regions = [(w, r) for w, r in ((w, _region(w, index)) for w in words) if r is not None]
+    regions = [(w, f.region) for w, f in zip(words, facts, strict=True) if f.region is not None]
 
     def region_entry(position: int, service: bool) -> Entry | None:
         word, region = regions[position]
@@ -119,9 +195,8 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             return [lookalike("brand_with_other_words", target,
                               f"{regions[0][1]} + {pushy[0]}", weight=65)]
     # hyphenated official labels come back whole: klaim-lpse-torajautara.website
-    pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
-    for word in (*words, *pairs):
-        found = index.brand_in(word)
+    brands = (*(f.brand for f in facts), *pair_brands)
+    for word, found in zip((*words, *pairs), brands, strict=True):
         if found is None:
             continue
         brand, entry = found
@@ -133,16 +208,16 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         # shorter or regional brands need a cue beside them: pajak-login.com, not berita-pajak
         if (others or glued or platform is not None) and (has_cue or platform is not None):
             return [lookalike("brand_with_other_words", entry, brand)]
-    for word in words:
-        glued_lure = _glued_with_lure(word, index)
+    for word_facts in facts:
+        glued_lure = word_facts.glued_lure
         if glued_lure is not None:
             brand, entry, lure = glued_lure
             return [lookalike("brand_with_other_words", entry, f"{brand} + {lure}", weight=70)]
     # short acronyms only as whole words next to a lure word, or alone as the tenant of a
     # hosting platform: bkn-daftar.com and bkn.blogspot.com, not bknews.com
     if lures or cues or (platform is not None and len(words) == 1):
-        for word in words:
-            short = index.short_brands.get(word)
+        for word, word_facts in zip(words, facts, strict=True):
+            short = word_facts.short
             if short is not None:
                 return [lookalike("brand_with_other_words", short, word, weight=70)]
     # civil-registry words without a brand of their own (ikd, ktp, capil) stand for Dukcapil
