@@ -44,6 +44,9 @@ MIN_BRAND: Final = 5
 AMBIGUOUS_HOMES: Final = 3
 # Labels that stand for "government" when glued to a name: kemendagri-go-id.com, kemendagrigo.id
 GOV_TOKENS: Final = frozenset({"go", "gov", "govt", "goid", "govid", "goi", "gob"})
+# Glued government suffixes, longest first: kemendagrigoid, kemendagri-go-id, kemendagrigo
+GLUED_GOV: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "id"}, key=len,
+                                reverse=True))
 # Longer vocabulary words are not looked for inside glued tokens.
 LONGEST_WORD: Final = 32
 # A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
@@ -53,9 +56,12 @@ _REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot"
                           "kota", "prov", "kab")
 
 
+_SEPARATORS: Final = str.maketrans("", "", ".-_")
+
+
 def compact(text: str) -> str:
     """A name without the separators scammers add or remove (dots, hyphens, underscores)."""
-    return text.replace(".", "").replace("-", "").replace("_", "")
+    return text.translate(_SEPARATORS)
 
 
 def tokens(labels: Iterable[str]) -> list[str]:
@@ -136,6 +142,8 @@ class RegistryIndex:
         glues |= {name.suffix.split(".")[0] for names in self.by_compact.values()
                   for name in names if "." in name.suffix}
         self.suffix_glues = tuple(sorted(glues - {""}, key=len, reverse=True))
+        # every glued ending the names check looks for: government ones first, longest first
+        self.glue_endings = (*GLUED_GOV, *self.suffix_glues)
         self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
                                            MIN_GLUED_BRAND}, reverse=True))
         # the first and last MIN_GLUED_BRAND letters of those brands: most tokens fail both

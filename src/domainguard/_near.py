@@ -107,8 +107,7 @@ class NearIndex:
         small = self._keys
         if small is not None:
             found: set[str] = set()
-            for key in keys:
-                bucket = small.get(key)
+            for bucket in map(small.get, keys):
                 if bucket:
                     found.update(bucket)
             return found
