@@ -21,7 +21,7 @@ from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 
 if TYPE_CHECKING:
-    from domainguard._checks.combos import WordFacts
+    from domainguard._checks.combos import ComboWords
     from domainguard._registry import Entry, Registry
 
 # The first and the last letters of a vocabulary's words, as prefilters: a token that starts
@@ -52,7 +52,7 @@ LONGEST_WORD: Final = 32
 # A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
 SHORTEST_LURE: Final = 3
 # Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
-_REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
+REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
                           "kota", "prov", "kab")
 
 
@@ -92,9 +92,9 @@ def word_ends(words: Iterable[str], size: int) -> WordEnds:
 
 
 def strip_region_affixes(label: str) -> str:
-    if not (label.endswith(_REGION_AFFIXES) or label.startswith(_REGION_AFFIXES)):
+    if not (label.endswith(REGION_AFFIXES) or label.startswith(REGION_AFFIXES)):
         return label  # the common case, in two C calls
-    for affix in _REGION_AFFIXES:
+    for affix in REGION_AFFIXES:
         if label.endswith(affix) and len(label) > len(affix) + 2:
             return label[: -len(affix)]
         if label.startswith(affix) and len(label) > len(affix) + 2:
@@ -110,11 +110,8 @@ class RegistryIndex:
         self.civil_words = _vocabulary.civil_registry_words()
         self.lure_words = _vocabulary.lure_words()
         self.generic_words = _vocabulary.generic_words()
-        self.civil_ends = word_ends(self.civil_words, MIN_GLUED_BRAND)
-        self.service_ends = word_ends(self.service_words, MIN_GLUED_BRAND)
-        self.lure_ends = word_ends(self.lure_words | self.service_words, SHORTEST_LURE)
-        # what combosquatting learnt about each word seen lately (filled by the check)
-        self.word_memo: dict[str, WordFacts] = {}
+        # what combosquatting learnt about the words seen lately (built by that check)
+        self.combo_words: ComboWords | None = None
         region_tokens = _vocabulary.regions_by_token()
         self.region_names = frozenset(region_tokens)  # every region name, listed or not
 

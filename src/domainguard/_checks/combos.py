@@ -15,11 +15,13 @@ from domainguard._host import Host
 from domainguard._index import (
     LONGEST_WORD,
     MIN_GLUED_BRAND,
+    REGION_AFFIXES,
     SHORTEST_LURE,
     RegistryIndex,
     WordEnds,
     strip_region_affixes,
     tokens,
+    word_ends,
 )
 from domainguard._registry import Entry
 from domainguard._verdict import Reason, make_reason
@@ -55,13 +57,8 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: WordEnds) -> 
     return None
 
 
-
-
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
     """A brand glued to a lure word with no hyphen: ceklapor, laporaktivasi, bknlogin."""
-    heads, tails = index.lure_ends  # a glued lure word starts or ends the token
-    if token[:SHORTEST_LURE] not in heads and token[-SHORTEST_LURE:] not in tails:
-        return None
     for length in range(min(len(token) - 2, LONGEST_WORD), SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
             if lure in index.lure_words or lure in index.service_words:
@@ -79,23 +76,22 @@ def _region(token: str, index: RegistryIndex) -> str | None:
 
 
 class WordFacts:
-    """What combosquatting needs to know about one word of a host name. Depends only on the
-    word and the registry, so it is worked out once per distinct word and kept in the index."""
+    """What combosquatting needs to know about one word of a host name."""
 
     __slots__ = ("brand", "civil", "cue", "glued_lure", "lure", "pushy", "region", "service",
                  "short")
 
-    def __init__(self, word: str, index: RegistryIndex) -> None:
+    def __init__(self, word: str, index: RegistryIndex, words: ComboWords) -> None:
         self.lure = word in index.lure_words
         # lure words that are not everyday words too (online, info, portal are both)
         self.pushy = self.lure and word not in index.generic_words
         self.cue = word in _GOV_CUES
-        self.civil = _vocabulary_word(word, index.civil_words, index.civil_ends)
-        service = _vocabulary_word(word, index.service_words, index.service_ends)
+        self.civil = _vocabulary_word(word, index.civil_words, words.civil_ends)
+        service = _vocabulary_word(word, index.service_words, words.service_ends)
         self.service = None if service in _GOV_CUES else service
         self.region = _region(word, index)
         self.brand = index.brand_in(word)
-        self.glued_lure = _glued_with_lure(word, index)
+        self.glued_lure = _glued_with_lure(word, index) if words.may_glue_lure(word) else None
         self.short = index.short_brands.get(word)
 
     @property
@@ -115,25 +111,81 @@ def _plain() -> WordFacts:
 
 # One shared answer for every word that tells nothing (most words): the memo stays small
 _PLAIN: Final = _plain()
-
-
 _MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo starts afresh
 
 
-def _facts(words: list[str], index: RegistryIndex) -> list[WordFacts]:
-    memo = index.word_memo
-    found: list[WordFacts] = []
-    for word in words:
-        facts = memo.get(word)
-        if facts is None:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()  # bounded memory on endless feeds; cheap to refill
-            facts = WordFacts(word, index)
-            if not facts.telling:
+class ComboWords:
+    """The facts of the words seen lately, and prefilters that rule most new words out.
+
+    A word's facts depend only on the word and the registry, so they are worked out once per
+    distinct word. Every prefilter is a necessary condition of the search it guards (the first
+    or last letters any match must share), so skipping a search never changes an answer.
+    """
+
+    __slots__ = ("_index", "_memo", "brand_ends", "civil_ends", "known", "lure_ends",
+                 "service_ends")
+
+    def __init__(self, index: RegistryIndex) -> None:
+        self._index = index
+        self._memo: dict[str, WordFacts] = {}
+        self.civil_ends = word_ends(index.civil_words, MIN_GLUED_BRAND)
+        self.service_ends = word_ends(index.service_words, MIN_GLUED_BRAND)
+        self.lure_ends = word_ends(index.lure_words | index.service_words, SHORTEST_LURE)
+        # the first and last two letters of every brand a lure word may be glued to (of any
+        # length: a custom registry's label may be longer than LONGEST_WORD)
+        brands = [*index.brands, *index.short_brands]
+        self.brand_ends = (frozenset(b[:2] for b in brands), frozenset(b[-2:] for b in brands))
+        # every word that tells something whole, whatever its letters
+        self.known = frozenset().union(
+            index.lure_words, _GOV_CUES, index.civil_words, index.service_words,
+            index.region_tokens, index.brands, index.short_brands)
+
+    def may_glue_lure(self, word: str) -> bool:
+        """Can ``word`` be a lure word glued to a brand (ceklapor) or a brand glued to one
+        (laporaktivasi)? The lure word is at least SHORTEST_LURE letters, the brand two."""
+        lure_heads, lure_tails = self.lure_ends
+        brand_heads, brand_tails = self.brand_ends
+        return (word[:SHORTEST_LURE] in lure_heads and word[-2:] in brand_tails) or (
+            word[-SHORTEST_LURE:] in lure_tails and word[:2] in brand_heads)
+
+    def _may_tell(self, word: str) -> bool:
+        """False when no fact of ``word`` can be set: one test for each WordFacts field."""
+        if word in self.known:
+            return True
+        size = MIN_GLUED_BRAND
+        head, tail = word[:size], word[-size:]
+        index = self._index
+        return (
+            head in self.civil_ends[0] or tail in self.civil_ends[1]
+            or head in self.service_ends[0] or tail in self.service_ends[1]
+            or word.startswith(REGION_AFFIXES) or word.endswith(REGION_AFFIXES)
+            or index.brand_in(word) is not None
+            or self.may_glue_lure(word)
+        )
+
+    def facts(self, words: list[str]) -> list[WordFacts]:
+        memo = self._memo
+        found: list[WordFacts] = []
+        for word in words:
+            facts = memo.get(word)
+            if facts is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()  # bounded memory on endless feeds; cheap to refill
                 facts = _PLAIN
-            memo[word] = facts
-        found.append(facts)
-    return found
+                if self._may_tell(word):
+                    learnt = WordFacts(word, self._index, self)
+                    if learnt.telling:
+                        facts = learnt
+                memo[word] = facts
+            found.append(facts)
+        return found
+
+
+def _combo_words(index: RegistryIndex) -> ComboWords:
+    words = index.combo_words
+    if words is None:  # two threads may both build it: equal objects, one is kept
+        words = index.combo_words = ComboWords(index)
+    return words
 
 
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
@@ -142,7 +194,7 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     words = [t for t in tokens(host.labels[: host.suffix_index]) if t not in ("www",)]
     if not words:
         return []
-    facts = _facts(words, index)
+    facts = _combo_words(index).facts(words)
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
     if all(f is _PLAIN for f in facts) and not any(pair_brands):
