@@ -51,6 +51,8 @@ GLUED_GOV: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "i
 LONGEST_WORD: Final = 32
 # A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
 SHORTEST_LURE: Final = 3
+# A first token with more sequences than this is looked up by its second token as well.
+_SPLIT_SEQUENCES: Final = 8
 # Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
 REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
                           "kota", "prov", "kab")
@@ -61,6 +63,8 @@ _SEPARATORS: Final = str.maketrans("", "", ".-_")
 
 def compact(text: str) -> str:
     """A name without the separators scammers add or remove (dots, hyphens, underscores)."""
+    if "." not in text and "-" not in text and "_" not in text:
+        return text  # the same object: a big registry keeps one copy of most names
     return text.translate(_SEPARATORS)
 
 
@@ -102,6 +106,11 @@ def strip_region_affixes(label: str) -> str:
     return label
 
 
+# An official domain as a token sequence (dukcapil, kemendagri, go, id), how many of its tokens
+# are its name (left of the suffix), and its entry
+Sequence = tuple[tuple[str, ...], int, "Entry"]
+
+
 class RegistryIndex:
     """Candidates for every check, by hash lookups whose cost does not grow with the registry."""
 
@@ -116,14 +125,18 @@ class RegistryIndex:
         self.region_names = frozenset(region_tokens)  # every region name, listed or not
 
         self.suffix_glues: tuple[str, ...] = ()  # official suffixes without dots: "org", "coid"
-        self.by_compact: dict[str, list[Name]] = {}
-        self.by_skeleton: dict[str, list[Name]] = {}
-        self.by_visual: dict[str, list[Name]] = {}
+        # tuples, not lists: most names stand alone, and a 1-tuple is the smaller object
+        self.by_compact: dict[str, tuple[Name, ...]] = {}
+        self.by_skeleton: dict[str, tuple[Name, ...]] = {}
+        self.by_visual: dict[str, tuple[Name, ...]] = {}
         # edit-distance candidates among official skeletons (about two names an entry)
         self.near = NearIndex(expected=2 * len(registry.entries))
         self.brands: dict[str, Entry] = {}  # distinctive token -> entry it stands for
         self.short_brands: dict[str, Entry] = {}  # 2-4 letter acronyms, whole tokens only
-        self.sequences: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        self.sequences: dict[str, list[Sequence]] = {}  # by first token, in registry order
+        # the longer of those lists again by second token, so a lookup does not grow with
+        # the registry (dukcapil.<region>.go.id gives one first token thousands of sequences)
+        self._by_second: dict[str, dict[str, list[Sequence]]] = {}
         self.region_entries: dict[str, list[Entry]] = {}  # region token -> its entries
         self.service_target: Entry | None = None
 
@@ -150,6 +163,12 @@ class RegistryIndex:
         self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
+        for first, found in self.sequences.items():
+            if len(found) > _SPLIT_SEQUENCES and all(len(seq) > 1 for seq, _, _ in found):
+                by_second: dict[str, list[Sequence]] = {}
+                for item in found:
+                    by_second.setdefault(item[0][1], []).append(item)
+                self._by_second[first] = by_second
         self.near.freeze()
 
     # ---- building -----------------------------------------------------------------------------
@@ -166,13 +185,13 @@ class RegistryIndex:
                     whole=whole)
         if plain not in self.by_skeleton and len(plain) >= MIN_TYPO_LENGTH:
             self.near.add(plain)  # once per skeleton
-        # Most names are alone under all three forms and share one list; so lists are never
-        # changed in place: adding to a form that has names already makes a new list.
-        alone = [name]
+        # Most names are alone under all three forms and share one tuple; adding to a form
+        # that has names already makes a new tuple.
+        alone = (name,)
         for table, key in ((self.by_compact, flat), (self.by_skeleton, plain),
                            (self.by_visual, visual)):
             names = table.get(key)
-            table[key] = alone if names is None else [*names, name]
+            table[key] = alone if names is None else (*names, name)
 
     def _add_entry(self, entry: Entry, region_tokens: Mapping[str, object]) -> None:
         # labels, tokens and suffixes repeat across entries (purbalinggakab, go.id): interned,
@@ -250,6 +269,22 @@ class RegistryIndex:
         return None
 
     # ---- lookups ------------------------------------------------------------------------------
+    def sequences_at(self, found: list[str], start: int) -> list[Sequence]:
+        """The sequences starting with ``found[start]`` that may match there, in registry order:
+        all of them, or for a long list only those whose second token follows in ``found``.
+
+        What embedding looks for at ``start``: a whole sequence, which needs its second token
+        next; or its name (a first label that is one token) followed by a fake government
+        ending, which needs a GOV_TOKENS token next, where the whole list is given.
+        """
+        found_here = self.sequences.get(found[start])
+        if found_here is None:
+            return []
+        by_second = self._by_second.get(found[start])
+        if by_second is None or start + 1 >= len(found) or found[start + 1] in GOV_TOKENS:
+            return found_here
+        return by_second.get(found[start + 1], [])
+
     def brand_in(self, token: str) -> tuple[str, Entry] | None:
         """A distinctive brand that is ``token`` or starts or ends it (dukcapilonline)."""
         entry = self.brands.get(token)

@@ -135,10 +135,10 @@ class ComboWords:
         # length: a custom registry's label may be longer than LONGEST_WORD)
         brands = [*index.brands, *index.short_brands]
         self.brand_ends = (frozenset(b[:2] for b in brands), frozenset(b[-2:] for b in brands))
-        # every word that tells something whole, whatever its letters
-        self.known = frozenset().union(
-            index.lure_words, _GOV_CUES, index.civil_words, index.service_words,
-            index.region_tokens, index.brands, index.short_brands)
+        # the vocabulary's words, each telling something whole (brands are looked up in their
+        # own tables: a copy would cost megabytes with a big registry)
+        self.known = frozenset().union(index.lure_words, _GOV_CUES, index.civil_words,
+                                       index.service_words, index.region_tokens)
 
     def may_glue_lure(self, word: str) -> bool:
         """Can ``word`` be a lure word glued to a brand (ceklapor) or a brand glued to one
@@ -150,11 +150,11 @@ class ComboWords:
 
     def _may_tell(self, word: str) -> bool:
         """False when no fact of ``word`` can be set: one test for each WordFacts field."""
-        if word in self.known:
+        index = self._index
+        if word in self.known or word in index.brands or word in index.short_brands:
             return True
         size = MIN_GLUED_BRAND
         head, tail = word[:size], word[-size:]
-        index = self._index
         return (
             head in self.civil_ends[0] or tail in self.civil_ends[1]
             or head in self.service_ends[0] or tail in self.service_ends[1]

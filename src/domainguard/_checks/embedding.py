@@ -20,8 +20,8 @@ def check_embedding(host: Host, index: RegistryIndex) -> list[Reason]:
     found = tokens(host.labels)
     owner = host.registrable or host.ascii
     best: tuple[int, Reason] | None = None
-    for start, token in enumerate(found):
-        for sequence, name_length, entry in index.sequences.get(token, ()):
+    for start in range(len(found)):
+        for sequence, name_length, entry in index.sequences_at(found, start):
             end = start + len(sequence)
             if tuple(found[start:end]) == sequence:
                 if end == len(found):

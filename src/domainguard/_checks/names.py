@@ -81,7 +81,7 @@ def _distinctive(name: Name, host: Host, index: RegistryIndex) -> bool:
     return True
 
 
-def _best(names: list[Name], whole: bool) -> Name:
+def _best(names: tuple[Name, ...], whole: bool) -> Name:
     for name in names:
         if name.whole == whole:
             return name
@@ -151,7 +151,7 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     return reasons
 
 
-def _near_name(rest: str, index: RegistryIndex) -> list[Name] | None:
+def _near_name(rest: str, index: RegistryIndex) -> tuple[Name, ...] | None:
     """Official names one typo from ``rest`` (kemendgari), for names long enough to trust."""
     sk = skeleton(rest)
     if len(sk) < MIN_TYPO_LENGTH:

@@ -37,8 +37,8 @@ def _words(text: str) -> list[str]:
 
 def _official_host_in(words: list[str], index: RegistryIndex) -> str | None:
     """The official domain spelled out by consecutive ``words`` (dukcapil kemendagri go id)."""
-    for start, word in enumerate(words):
-        for sequence, _, entry in index.sequences.get(word, ()):
+    for start in range(len(words)):
+        for sequence, _, entry in index.sequences_at(words, start):
             if tuple(words[start : start + len(sequence)]) == sequence:
                 return entry.domain
     return None
