@@ -84,7 +84,11 @@ def _snapshot() -> str:
 
 def _rules_of(text: str) -> set[str]:
     """The rules of one section of the list, read as tldextract reads them."""
-    return {_to_ascii(rule) for rule in _RULE.findall(text)}
+    rules = set(_RULE.findall(text))
+    unicode = [rule for rule in rules if not rule.isascii() or not rule.islower()]
+    rules.difference_update(unicode)  # the rest are already as the matcher wants them
+    rules.update(map(_to_ascii, unicode))
+    return rules
 
 
 def _load() -> _Rules:
@@ -105,9 +109,11 @@ def _load() -> _Rules:
         if line.startswith("// VERSION:"):
             version = line.split(":", 1)[1].strip()
             break
-    exact = frozenset(r for r in everything if r[0] not in "*!")
-    wildcard = frozenset(r[2:] for r in everything if r.startswith("*."))
-    exception = frozenset(r[1:] for r in everything if r.startswith("!"))
+    # most rules are plain: split off the few wildcard and exception ones first
+    marked = [r for r in everything if r[0] in "*!"]
+    exact = frozenset(everything.difference(marked))
+    wildcard = frozenset(r[2:] for r in marked if r.startswith("*."))
+    exception = frozenset(r[1:] for r in marked if r.startswith("!"))
     tails = set(exact | wildcard | exception)
     for rule in tuple(tails):
         dot = rule.find(".")
