@@ -125,3 +125,30 @@ def test_reason_code_has_both_languages(code: str) -> None:
     assert spec.en
     assert spec.id
     assert spec.en != spec.id
+
+
+def test_resolver_judges_a_shortened_link_by_its_destination() -> None:
+    asked: list[str] = []
+
+    def resolve(url: str) -> str:
+        asked.append(url)
+        return "https://dukcapil-kemendagri.com/aktivasi"
+
+    checker = Checker(resolver=resolve)
+    result = checker.check_url("https://s.id/abc123")
+    assert asked == ["https://s.id/abc123"]
+    assert (result.verdict, result.target) == (Verdict.LOOKALIKE, "dukcapil.kemendagri.go.id")
+    assert result.host == "dukcapil-kemendagri.com"
+    assert "url_shortener" in [reason.code for reason in result.reasons]
+    checker.check_url("https://kemendagri.go.id/")  # not a shortener: the resolver is not asked
+    assert asked == ["https://s.id/abc123"]
+
+
+def test_a_failing_resolver_leaves_the_shortener_verdict() -> None:
+    def offline(url: str) -> str:
+        raise OSError("no network")
+
+    shortened = "https://s.id/abc123"
+    result = Checker(resolver=offline).check_url(shortened)
+    assert result == Checker().check_url(shortened)
+    assert result.verdict is Verdict.SUSPICIOUS

@@ -103,8 +103,9 @@ class Checker:
         if not isinstance(url, str):
             raise TypeError(f"url must be str, not {type(url).__name__}")
         result = self._check(url)
-        if self._resolver is not None and any(r.code == "url_shortener" for r in result.reasons):
-            result = self._follow(url, result)
+        resolver = self._resolver
+        if resolver is not None and any(r.code == "url_shortener" for r in result.reasons):
+            result = self._follow(url, result, resolver)
         return result
 
     def check_many(self, urls: Iterable[str]) -> list[CheckResult]:
@@ -221,11 +222,10 @@ class Checker:
                                          detail=host.suffix))
         return _Evidence(_ordered(found), None, None) if found else _NOTHING
 
-    def _follow(self, url: str, shortened: CheckResult) -> CheckResult:
+    def _follow(self, url: str, shortened: CheckResult, resolver: Resolver) -> CheckResult:
         """Judge a shortened link by its destination, as resolved by the caller's code."""
-        assert self._resolver is not None
         try:
-            destination = self._resolver(url)
+            destination = resolver(url)
         except Exception:  # a failing resolver must not break the check
             return shortened
         if not isinstance(destination, str) or not destination:

@@ -95,7 +95,7 @@ class NearIndex:
                 self._keys = None  # too big for a dict: freeze() builds the table
 
     def freeze(self) -> None:
-        """Finish building (the table of a large index); near() calls it when needed."""
+        """Finish building (the table of a large index); near() builds it when needed."""
         if self._keys is None and self._table is None:
             self._table = _Table(self._names)
 
@@ -112,10 +112,8 @@ class NearIndex:
                     found.update(bucket)
             return found
         table = self._table
-        if table is None:
-            self.freeze()
-            table = self._table
-            assert table is not None
+        if table is None:  # not frozen yet: build the table now (freeze() would)
+            table = self._table = _Table(self._names)
         hashes, starts, mask, bits = table.hashes, table.starts, table.mask, _HASH_BITS
         numbers: list[int] = []
         for code in map(hash, keys):

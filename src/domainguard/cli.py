@@ -157,7 +157,8 @@ def _cmd_permute(args: argparse.Namespace) -> int:
 
 
 # ---- scan ------------------------------------------------------------------------------------
-_worker_checker: Checker | None = None
+# A pool worker's Checker, set by _init_worker when the worker starts (only in workers)
+_worker_checker: Checker
 
 
 def _init_worker(checker: Checker) -> None:
@@ -165,9 +166,13 @@ def _init_worker(checker: Checker) -> None:
     _worker_checker = checker
 
 
-def _scan_batch(batch: list[tuple[int, str | None, str]]) -> list[dict[str, Any]]:
-    assert _worker_checker is not None
-    return [_record(_worker_checker, number, text, error) for number, text, error in batch]
+def _scan_batch(batch: list[_Line]) -> list[dict[str, Any]]:
+    """A pool worker's task."""
+    return _check_batch(_worker_checker, batch)
+
+
+def _check_batch(checker: Checker, batch: list[_Line]) -> list[dict[str, Any]]:
+    return [_record(checker, number, text, error) for number, text, error in batch]
 
 
 def _record(checker: Checker, number: int, text: str | None, error: str) -> dict[str, Any]:
@@ -239,8 +244,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
             # a bounded window of batches in flight keeps memory constant on any input size
             results = _ordered_window(pool, batches, window=args.jobs * 2)
         else:
-            _init_worker(checker)
-            results = (_scan_batch(batch) for batch in batches)
+            results = (_check_batch(checker, batch) for batch in batches)
         for records in results:
             for record in records:
                 counts[record["verdict"]] += 1
