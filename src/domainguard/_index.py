@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from domainguard._checks.combos import ComboWords
     from domainguard._registry import Entry, Registry
 
-# The first and the last letters of a vocabulary's words, as prefilters: a token that starts
-# and ends with none of them cannot have one of those words glued at either end.
-WordEnds = tuple[frozenset[str], frozenset[str]]
 
 __all__ = ["Name", "RegistryIndex", "compact", "tokens"]
 
@@ -45,16 +42,12 @@ AMBIGUOUS_HOMES: Final = 3
 # Labels that stand for "government" when glued to a name: kemendagri-go-id.com, kemendagrigo.id
 GOV_TOKENS: Final = frozenset({"go", "gov", "govt", "goid", "govid", "goi", "gob"})
 # Glued government suffixes, longest first: kemendagrigoid, kemendagri-go-id, kemendagrigo
-GLUED_GOV: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "id"}, key=len,
+_GLUED_GOV: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "id"}, key=len,
                                 reverse=True))
-# Longer vocabulary words are not looked for inside glued tokens.
-LONGEST_WORD: Final = 32
-# A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
-SHORTEST_LURE: Final = 3
 # A first token with more sequences than this is looked up by its second token as well.
 _SPLIT_SEQUENCES: Final = 8
 # Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
-REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
+_REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
                           "kota", "prov", "kab")
 
 
@@ -88,17 +81,10 @@ class Name:
     whole: bool  # True for all labels of an entry, False for its registrable label only
 
 
-def word_ends(words: Iterable[str], size: int) -> WordEnds:
-    """The first and the last ``size`` letters of ``words`` that a glued token may start or
-    end with (those of ``size`` to LONGEST_WORD letters)."""
-    fit = [word for word in words if size <= len(word) <= LONGEST_WORD]
-    return frozenset(word[:size] for word in fit), frozenset(word[-size:] for word in fit)
-
-
 def strip_region_affixes(label: str) -> str:
-    if not (label.endswith(REGION_AFFIXES) or label.startswith(REGION_AFFIXES)):
+    if not (label.endswith(_REGION_AFFIXES) or label.startswith(_REGION_AFFIXES)):
         return label  # the common case, in two C calls
-    for affix in REGION_AFFIXES:
+    for affix in _REGION_AFFIXES:
         if label.endswith(affix) and len(label) > len(affix) + 2:
             return label[: -len(affix)]
         if label.startswith(affix) and len(label) > len(affix) + 2:
@@ -153,7 +139,7 @@ class RegistryIndex:
                   for name in names if "." in name.suffix}
         self.suffix_glues = tuple(sorted(glues - {""}, key=len, reverse=True))
         # every glued ending the names check looks for: government ones first, longest first
-        self.glue_endings = (*GLUED_GOV, *self.suffix_glues)
+        self.glue_endings = (*_GLUED_GOV, *self.suffix_glues)
         self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
                                            MIN_GLUED_BRAND}, reverse=True))
         # the first and last MIN_GLUED_BRAND letters of those brands: most tokens fail both

@@ -9,20 +9,11 @@ name is never enough, and words many domains share are not brands.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 from domainguard._host import Host
-from domainguard._index import (
-    LONGEST_WORD,
-    MIN_GLUED_BRAND,
-    REGION_AFFIXES,
-    SHORTEST_LURE,
-    RegistryIndex,
-    WordEnds,
-    strip_region_affixes,
-    tokens,
-    word_ends,
-)
+from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affixes, tokens
 from domainguard._registry import Entry
 from domainguard._verdict import Reason, make_reason
 
@@ -36,9 +27,23 @@ _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "
                               "kab", "prov", "go", "gov", "goid", "govid"})
 _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
+# Longer vocabulary words are not looked for inside glued tokens.
+_LONGEST_WORD: Final = 32
+# A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
+_SHORTEST_LURE: Final = 3
+# The first and the last letters of a vocabulary's words, as prefilters: a token that starts
+# and ends with none of them cannot have one of those words glued at either end.
+_WordEnds = tuple[frozenset[str], frozenset[str]]
 
 
-def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: WordEnds) -> str | None:
+def _word_ends(words: Iterable[str], size: int) -> _WordEnds:
+    """The first and the last ``size`` letters of ``words`` that a glued token may start or
+    end with (those of ``size`` to _LONGEST_WORD letters)."""
+    fit = [word for word in words if size <= len(word) <= _LONGEST_WORD]
+    return frozenset(word[:size] for word in fit), frozenset(word[-size:] for word in fit)
+
+
+def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: _WordEnds) -> str | None:
     """The vocabulary word ``token`` is, or starts or ends with when glued (dukcapilonline).
 
     Glued forms count only for long words: "kkbox" does not contain the word "kk". ``ends``
@@ -50,7 +55,7 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: WordEnds) -> 
     heads, tails = ends
     if token[:MIN_GLUED_BRAND] not in heads and token[-MIN_GLUED_BRAND:] not in tails:
         return None
-    for length in range(min(len(token) - 1, LONGEST_WORD), MIN_GLUED_BRAND - 1, -1):
+    for length in range(min(len(token) - 1, _LONGEST_WORD), MIN_GLUED_BRAND - 1, -1):
         for piece in (token[:length], token[-length:]):
             if piece in vocabulary:
                 return piece
@@ -59,7 +64,7 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: WordEnds) -> 
 
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
     """A brand glued to a lure word with no hyphen: ceklapor, laporaktivasi, bknlogin."""
-    for length in range(min(len(token) - 2, LONGEST_WORD), SHORTEST_LURE - 1, -1):
+    for length in range(min(len(token) - 2, _LONGEST_WORD), _SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
             if lure in index.lure_words or lure in index.service_words:
                 entry = index.brands.get(rest) or index.short_brands.get(rest)
@@ -128,11 +133,11 @@ class ComboWords:
     def __init__(self, index: RegistryIndex) -> None:
         self._index = index
         self._memo: dict[str, WordFacts] = {}
-        self.civil_ends = word_ends(index.civil_words, MIN_GLUED_BRAND)
-        self.service_ends = word_ends(index.service_words, MIN_GLUED_BRAND)
-        self.lure_ends = word_ends(index.lure_words | index.service_words, SHORTEST_LURE)
+        self.civil_ends = _word_ends(index.civil_words, MIN_GLUED_BRAND)
+        self.service_ends = _word_ends(index.service_words, MIN_GLUED_BRAND)
+        self.lure_ends = _word_ends(index.lure_words | index.service_words, _SHORTEST_LURE)
         # the first and last two letters of every brand a lure word may be glued to (of any
-        # length: a custom registry's label may be longer than LONGEST_WORD)
+        # length: a custom registry's label may be longer than _LONGEST_WORD)
         brands = [*index.brands, *index.short_brands]
         self.brand_ends = (frozenset(b[:2] for b in brands), frozenset(b[-2:] for b in brands))
         # the vocabulary's words, each telling something whole (brands are looked up in their
@@ -142,11 +147,11 @@ class ComboWords:
 
     def may_glue_lure(self, word: str) -> bool:
         """Can ``word`` be a lure word glued to a brand (ceklapor) or a brand glued to one
-        (laporaktivasi)? The lure word is at least SHORTEST_LURE letters, the brand two."""
+        (laporaktivasi)? The lure word is at least _SHORTEST_LURE letters, the brand two."""
         lure_heads, lure_tails = self.lure_ends
         brand_heads, brand_tails = self.brand_ends
-        return (word[:SHORTEST_LURE] in lure_heads and word[-2:] in brand_tails) or (
-            word[-SHORTEST_LURE:] in lure_tails and word[:2] in brand_heads)
+        return (word[:_SHORTEST_LURE] in lure_heads and word[-2:] in brand_tails) or (
+            word[-_SHORTEST_LURE:] in lure_tails and word[:2] in brand_heads)
 
     def _may_tell(self, word: str) -> bool:
         """False when no fact of ``word`` can be set: one test for each WordFacts field."""
@@ -158,7 +163,7 @@ class ComboWords:
         return (
             head in self.civil_ends[0] or tail in self.civil_ends[1]
             or head in self.service_ends[0] or tail in self.service_ends[1]
-            or word.startswith(REGION_AFFIXES) or word.endswith(REGION_AFFIXES)
+            or strip_region_affixes(word) != word
             or index.brand_in(word) is not None
             or self.may_glue_lure(word)
         )
