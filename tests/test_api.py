@@ -114,8 +114,60 @@ def test_checker_and_results_pickle() -> None:
     assert result.target == "klikbca.com"
 
 
-def test_reason_codes_are_the_catalogue() -> None:
-    assert set(CATALOGUE) == domainguard.REASON_CODES
+# Reason codes of 0.1.0. Codes are stable: they may be added, never renamed or dropped.
+STABLE_CODES = frozenset({
+    "ascii_lookalike_of_official",
+    "backslash_in_url",
+    "brand_on_hosting_platform",
+    "brand_with_other_words",
+    "combining_mark",
+    "dangerous_pattern",
+    "dangerous_scheme",
+    "deep_subdomains",
+    "digit_lookalike",
+    "empty_input",
+    "encoded_host",
+    "government_namespace",
+    "government_suffix_imitation",
+    "government_suffix_in_name",
+    "homoglyph_of_official",
+    "host_too_long",
+    "hosting_platform",
+    "hyphen_or_dot_variant",
+    "insecure_http",
+    "installer_download",
+    "invalid_encoding",
+    "invalid_host",
+    "invalid_punycode",
+    "invisible_character",
+    "ip_address_host",
+    "label_too_long",
+    "mixed_script",
+    "non_default_port",
+    "not_a_url",
+    "obfuscated_ip_address",
+    "official_domain",
+    "official_host_embedded",
+    "official_name_in_path",
+    "official_name_in_userinfo",
+    "official_name_other_suffix",
+    "official_subdomain",
+    "resembles_official",
+    "restricted_character",
+    "service_with_region",
+    "service_word_in_name",
+    "tld_specific_character",
+    "typo_of_official",
+    "unknown_suffix",
+    "unsupported_scheme",
+    "url_shortener",
+    "userinfo_in_url",
+    "whole_script_confusable",
+})
+
+
+def test_reason_codes_are_never_renamed_or_dropped() -> None:
+    assert STABLE_CODES <= domainguard.REASON_CODES, sorted(STABLE_CODES - domainguard.REASON_CODES)
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))

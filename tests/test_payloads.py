@@ -222,7 +222,7 @@ def test_psl_private_claims_are_true() -> None:
 
 def test_payload_extensions() -> None:
     extensions = payload_extensions()
-    assert set(extensions.values()) <= PLATFORMS
+    assert set(extensions.values()) == PLATFORMS  # every platform has an installer listed
     assert {"apk": "android", "exe": "windows", "ipa": "ios", "dmg": "macos"}.items() <= dict(
         extensions
     ).items()
@@ -331,4 +331,7 @@ def test_shipped_files_parse_with_their_line_numbers() -> None:
     ]:
         rows = parse_table(_payloads._read(name), name, columns)
         assert rows, name
-        assert all(re.fullmatch(r"[^|]+", field) for _, fields in rows for field in fields)
+        # the key column is what URLs are matched against: lowercase ASCII, no spaces
+        keys = [fields[0] for _, fields in rows]
+        assert all(re.fullmatch(r"[a-z0-9.\-]+", key) for key in keys), name
+        assert len(set(keys)) == len(keys), name

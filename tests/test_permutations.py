@@ -445,7 +445,6 @@ def test_sizes_are_bounded(target: str) -> None:
     counts = Counter(p.family for p in permutations(target))
     over = {f: n for f, n in counts.items() if n > CEILINGS[f]}
     assert over == {}
-    assert sum(counts.values()) <= 3000
 
 
 def test_omission_count_is_exact() -> None:
