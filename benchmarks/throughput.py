@@ -24,7 +24,9 @@ Prints one table. Every figure comes from this run on this machine:
   parent the child was forked from; ``ru_maxrss`` elsewhere.
 
 Times are CPU times of one process (``time.process_time``): single-core figures that a busy,
-shared machine disturbs less than wall-clock times. The floor needs numpy (rapidfuzz's cdist
+shared machine disturbs less than wall-clock times. Runs that are compared take turns (loop,
+check_many, floor; small and big registry), each keeping its best time, so that the machine's
+drift falls on both sides of every ratio. The floor needs numpy (rapidfuzz's cdist
 returns numpy arrays): ``pip install numpy``. Writes nothing outside a temporary directory.
 """
 
@@ -165,11 +167,22 @@ def synthetic_registry_domains(size: int, seed: int = SEED) -> list[str]:
 # ---- measurements ------------------------------------------------------------------------------
 def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
     """Best CPU time of ``repeat`` runs."""
-    best = float("inf")
+    return interleaved({"run": run}, repeat)["run"]
+
+
+def interleaved(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Best CPU time of each run, the runs taking turns ``repeat`` times.
+
+    A shared machine's speed drifts by tens of percent within minutes; runs that alternate
+    meet the same drift, so the ratio of their times is far steadier than that of runs made
+    one after the other.
+    """
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(repeat):
-        started = time.process_time()
-        run()
-        best = min(best, time.process_time() - started)
+        for name, run in runs.items():
+            started = time.process_time()
+            run()
+            best[name] = min(best[name], time.process_time() - started)
     return best
 
 
@@ -337,22 +350,25 @@ def main(argv: Iterable[str] | None = None) -> int:
                                 .index, 1)
         bundled.index  # noqa: B018 - build before timing the checks
         n = len(feed)
-        loop = cpu_seconds(loop_run(bundled, feed), args.repeat)
-        many = cpu_seconds(many_run(bundled, feed), args.repeat)
         labels = registry_labels(bundled)
-        floor = cpu_seconds(floor_run(feed, labels), args.repeat)
+        timed = interleaved({"loop": loop_run(bundled, feed), "many": many_run(bundled, feed),
+                             "floor": floor_run(feed, labels)}, args.repeat)
+        loop, many, floor = timed["loop"], timed["many"], timed["floor"]
 
-        scale: dict[int, tuple[float, float, float]] = {}
+        built_at: dict[int, tuple[float, float]] = {}
+        registries = {}
         for size in (args.small, args.big):
             built = time.process_time()
             registry = Registry.from_domains(synthetic_registry_domains(size))
             load = time.process_time() - built
             built = time.process_time()
             registry.index  # noqa: B018
-            index = time.process_time() - built
-            cost = cpu_seconds(many_run(registry, feed), args.repeat) / n
-            scale[size] = (load, index, cost)
-            del registry
+            built_at[size] = (load, time.process_time() - built)
+            registries[size] = registry
+        costs = interleaved({str(size): many_run(registry, feed)
+                             for size, registry in registries.items()}, args.repeat)
+        scale = {size: (*built_at[size], costs[str(size)] / n) for size in registries}
+        del registries, registry
         feed_file = os.path.join(cache, "feed.txt")
         with open(feed_file, "w", encoding="utf-8") as out:
             out.writelines(line + "\n" for line in feed)
@@ -365,7 +381,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     print(f"domainguard {domainguard.__version__}, Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} cores; feed {n:,} lines ({distinct:,} "
           f"distinct), bundled registry {len(bundled):,} domains ({len(labels):,} labels); "
-          f"CPU seconds, best of {args.repeat}; run took {elapsed:.0f} s wall")
+          f"CPU seconds, best of {args.repeat} taking turns; run took {elapsed:.0f} s wall")
     print()
     print("| measure | value | goal | |")
     print("|---|---|---|---|")
