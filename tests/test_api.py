@@ -97,6 +97,20 @@ def test_check_many_keeps_order_and_count() -> None:
         "official", "invalid", "lookalike", "official", "unrelated"]
 
 
+def test_check_many_judges_a_repeated_input_once() -> None:
+    calls: list[str] = []
+
+    def resolver(url: str) -> str:
+        calls.append(url)
+        return "https://kemendagri.co.id/"
+
+    urls = ["https://bit.ly/ikd", "x.com", "https://bit.ly/ikd", "https://bit.ly/ikd"]
+    results = Checker(resolver=resolver).check_many(urls)
+    assert calls == ["https://bit.ly/ikd"]  # one check (and one resolution) per distinct input
+    assert results[0] is results[2] is results[3]
+    assert results[0].verdict is Verdict.LOOKALIKE
+
+
 def test_custom_registry() -> None:
     checker = Checker(registry=Registry.from_domains(["bca.co.id", "klikbca.com"]))
     assert checker.check_url("https://www.klikbca.com/login").verdict is Verdict.OFFICIAL
