@@ -299,6 +299,15 @@ class Build:
         self.left_out[reason] += 1
         self.left_out_hosts.setdefault(reason, []).append(domain)
 
+    def take_back(self, domain: str) -> str | None:
+        """Forget that ``domain`` was left out (a cited curated row settles it); the reason."""
+        for reason, hosts in self.left_out_hosts.items():
+            if domain in hosts:
+                hosts.remove(domain)
+                self.left_out[reason] -= 1
+                return reason
+        return None
+
     def region_of(self, label: str) -> tuple[str, Region | None]:
         region = self.regions.lookup(label)
         return (region.code if region else "-"), region
@@ -506,7 +515,13 @@ def add_curated(build: Build) -> None:
             raise SourceError(f"{row.where()}: unknown kind {row['kind']!r}")
         if row["region"] != "-" and row["region"] not in build.regions.by_code:
             raise SourceError(f"{row.where()}: unknown region {row['region']!r}")
-        entry = Entry(row["domain"], row["kind"], row["name"], row["region"], [row["source"]])
+        # a research row too weak to use on its own (trust=weak) yields to a cited curated row
+        reason = build.take_back(row["domain"])
+        if reason == "explicitly excluded (data/sources/excluded.csv)" or (
+                reason is not None and reason.startswith("lookalike")):
+            raise SourceError(f"{row.where()}: {row['domain']} is {reason}")
+        source = row["source"] + (f" (also {reason}: not enough alone)" if reason else "")
+        entry = Entry(row["domain"], row["kind"], row["name"], row["region"], [source])
         build.add(entry, row.where())
 
 
@@ -561,6 +576,8 @@ def render_registry(
     out += wrap("#   unmapped: ", unmapped)
     out += [f"# regional_gov_domains_merged.csv rows read: {merged_rows}", "# Left out:"]
     for reason, count in sorted(build.left_out.items()):
+        if not count:
+            continue  # its only host was taken back by a curated row
         out.append(f"#   {count} {reason}")
         out += wrap("#     ", sorted(set(build.left_out_hosts[reason])))
     out.append("# Explicit exclusions (excluded.csv):")
