@@ -117,6 +117,10 @@ def _plain() -> WordFacts:
 # One shared answer for every word that tells nothing (most words): the memo stays small
 _PLAIN: Final = _plain()
 _MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo starts afresh
+# A number glued to the end of a word (bansos2026, ikd2, kemensos1) is read past when the word
+# tells nothing whole; the letters before it must be at least this many.
+_SHORTEST_STEM: Final = 3
+_DIGITS: Final = "0123456789"
 
 
 class ComboWords:
@@ -181,6 +185,12 @@ class ComboWords:
                     learnt = WordFacts(word, self._index, self)
                     if learnt.telling:
                         facts = learnt
+                if facts is _PLAIN and word[-1] in _DIGITS:
+                    # scammers append years and counters (cpns2026, aktivasi-ikd2): the word
+                    # before the number tells what it would tell alone
+                    stem = word.rstrip(_DIGITS)
+                    if len(stem) >= _SHORTEST_STEM:
+                        facts = self.facts([stem])[0]
                 memo[word] = facts
             found.append(facts)
         return found
@@ -271,12 +281,13 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             brand, entry, lure = glued_lure
             return [lookalike("brand_with_other_words", entry, f"{brand} + {lure}", weight=70)]
     # short acronyms only as whole words next to a lure word, or alone as the tenant of a
-    # hosting platform: bkn-daftar.com and bkn.blogspot.com, not bknews.com
-    if lures or cues or (platform is not None and len(words) == 1):
-        for word, word_facts in zip(words, facts, strict=True):
-            short = word_facts.short
-            if short is not None:
-                return [lookalike("brand_with_other_words", short, word, weight=70)]
+    # hosting platform: bkn-daftar.com and bkn.blogspot.com, not bknews.com;
+    # or beside another service's word: cpns-bkn.info, bkn-cpns2026.com
+    for word, word_facts in zip(words, facts, strict=True):
+        short = word_facts.short
+        if short is not None and (lures or cues or any(s != word for s in services) or (
+                platform is not None and len(words) == 1)):
+            return [lookalike("brand_with_other_words", short, word, weight=70)]
     # civil-registry words without a brand of their own (ikd, ktp, capil) stand for Dukcapil
     if (civil and index.service_target is not None and (others or platform is not None)
             and (lures or cues or len(services) > 1 or platform is not None)):
