@@ -80,6 +80,13 @@ def _region(token: str, index: RegistryIndex) -> str | None:
     return base if base != token and base in index.region_tokens else None
 
 
+def _affix(word: str, region: str) -> str:
+    """What ``word`` adds to the region name found in it: "kab" of kabpurbalingga, or ""."""
+    if word == region:
+        return ""
+    return word[len(region):] if word.startswith(region) else word[: -len(region)]
+
+
 class WordFacts:
     """What combosquatting needs to know about one word of a host name."""
 
@@ -245,16 +252,22 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         return make_reason(code, target=target.domain, matched=shown, detail=detail,
                            weight=weight)
 
-    # a region name with a government word: pemkab-purbalingga.com, kabpurbalingga.net
-    if regions and cues:
+    # a civil-registry word with a region name: capil-purbalingga.org, dukcapil-singkawang.com;
+    # before the government-word rule, whose target is less precise: disdukcapil-kab-bogor.com
+    if civil and regions and index.service_target is not None:
+        office = region_entry(0, service=True) or index.service_target
+        return [lookalike("service_with_region", office, f"{civil[0]} + {regions[0][1]}")]
+    # a region name with a government word, apart or glued on: pemkab-purbalingga.com,
+    # kabpurbalingga.net (not kotabandung: "kota" is an everyday word; and not an official
+    # label itself, bandungkab: the brand rule below names its very entry)
+    cue = cues[0] if cues else next(
+        (affix for word, region in regions
+         if word not in index.brands and (affix := _affix(word, region)) in _GOV_CUES), None)
+    if regions and cue is not None:
         target = region_entry(0, service=False)
         if target is not None:
             return [lookalike("brand_with_other_words", target,
-                              f"{cues[0]} + {regions[0][1]}", weight=75)]
-    # a civil-registry word with a region name: capil-purbalingga.org, dukcapil-singkawang.com
-    if civil and regions and index.service_target is not None:
-        target = region_entry(0, service=True) or index.service_target
-        return [lookalike("service_with_region", target, f"{civil[0]} + {regions[0][1]}")]
+                              f"{cue} + {regions[0][1]}", weight=75)]
     # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info)
     if regions and pushy:
         target = region_entry(0, service=False)

@@ -1,0 +1,42 @@
+"""Combosquatting targets: which official entry a combined name is judged to imitate."""
+
+from __future__ import annotations
+
+import pytest
+
+from domainguard import Checker, Registry, Verdict
+
+
+@pytest.mark.parametrize(
+    ("host", "target"),
+    [
+        # a civil-registry word names the region's Dukcapil, even beside a government word
+        ("disdukcapil-kab-bogor.com", "disdukcapil.bogorkab.go.id"),
+        ("capil-pemkab-purbalingga.com", "dinpendukcapil.purbalinggakab.go.id"),
+        # a government affix glued to a region name is a government word
+        ("kabpurbalingga.net", "purbalinggakab.go.id"),
+        ("pemkabpurbalingga.net", "purbalinggakab.go.id"),
+        # a short acronym beside another service's word; a year glued on
+        ("cpns-bkn.info", "bkn.go.id"),
+        ("bkn-cpns2026.com", "bkn.go.id"),
+        ("aktivasi-ikd2026.com", "dukcapil.kemendagri.go.id"),
+        ("bansos2026-kemensos.com", "kemensos.go.id"),
+    ],
+)
+def test_combined_name_targets(host: str, target: str) -> None:
+    result = Checker().check_url(host)
+    assert (result.verdict, result.target) == (Verdict.LOOKALIKE, target)
+
+
+@pytest.mark.parametrize("host", ["kotabandung.com", "klinik-kesehatan.com", "toko2024.com",
+                                  "jakarta2024.com", "bkn.com"])
+def test_everyday_names_stay_unrelated(host: str) -> None:
+    assert Checker().check_url(host).verdict is Verdict.UNRELATED
+
+
+def test_official_label_with_a_lure_keeps_its_own_entry() -> None:
+    """bandungkab is a region name with "kab" glued on, but first an official label: its own
+    entry is the target, not another Bandung (a custom registry has no regional kinds)."""
+    registry = Registry.from_domains(["bandungkab.go.id", "bandung.go.id"])
+    result = Checker(registry).check_url("data-bandungkab.co.id")
+    assert (result.verdict, result.target) == (Verdict.LOOKALIKE, "bandungkab.go.id")
