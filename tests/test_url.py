@@ -45,6 +45,11 @@ HOSTS = [
                  id="punycode-input"),
     pytest.param("//evil.example/path", "evil.example", "evil.example", id="protocol-relative"),
     pytest.param("hxxps://evil.example/x", "evil.example", "evil.example", id="defanged-scheme"),
+    pytest.param("hxxps://dukcapil-ikd[.]com/x", "dukcapil-ikd.com", "dukcapil-ikd.com",
+                 id="defanged-dot"),
+    pytest.param("hxxps[://]evil(.)example{dot}id", "evil.example.id", "evil.example.id",
+                 id="defanged-separators"),
+    pytest.param("evil(.)example[:]8080/x", "evil.example", "evil.example", id="defanged-port"),
     pytest.param("https://straße.de/", "xn--strae-oqa.de", "straße.de", id="nontransitional"),
     pytest.param("https://dukca\u00adpil.id/", "dukcapil.id", "dukcapil.id", id="soft-hyphen"),
 ]

@@ -50,6 +50,8 @@ from dataclasses import dataclass
 
 import idna
 
+from domainguard._url import DEFANG, DEFANG_TOKENS
+
 __all__ = ["LinkSpan", "find_links"]
 
 
@@ -104,16 +106,6 @@ _TRAILING = ".,:;!?'*~\u3002\uff61\uff0e\u3001\uff0c\uff01\uff1f\uff1a\uff1b" + 
 _CLOSER_TO_OPENER = {")": "(", "]": "[", "}": "{", "\uff09": "\uff08", "\uff3d": "\uff3b"}
 _OPENERS = frozenset(_CLOSER_TO_OPENER.values())
 
-_DEFANG_REPLACEMENT = {
-    "[.]": ".",
-    "(.)": ".",
-    "{.}": ".",
-    "[dot]": ".",
-    "(dot)": ".",
-    "{dot}": ".",
-    "[:]": ":",
-    "[://]": "://",
-}
 # Schemes that may be glued to the word before them ("klikhttps://..."), longest first.
 _GLUED_SCHEMES = (("hxxps", "https"), ("https", "https"), ("hxxp", "http"), ("http", "http"))
 # Schemes that must stand alone: the ones a checker should see to call them dangerous.
@@ -151,9 +143,7 @@ class _Scanner:
         host = r"\w\-\uff0d" + _IGNORABLE + _mark_ranges()
         self.run = re.compile(f"[^{_RUN_DELIMITERS}]+")
         self.hint = re.compile(r"[.:\u3002\uff0e\uff61]|[\[({]dot[\])}]", re.IGNORECASE)
-        self.defang = re.compile(
-            r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[:\]|\[://\]", re.IGNORECASE
-        )
+        self.defang = DEFANG
         self.extent = re.compile(f"[{host}{_DOTS}]+")
         self.multidot = re.compile(f"[{_DOTS}]{{2,}}")
         self.slashes = re.compile(r"[/\\]*")
@@ -197,7 +187,7 @@ class _Scanner:
         last = 0
         norm_len = 0
         for match in self.defang.finditer(run):
-            replacement = _DEFANG_REPLACEMENT[match.group().lower()]
+            replacement = DEFANG_TOKENS[match.group().lower()]
             norm_len += match.start() - last
             parts.append(run[last : match.start()])
             tokens.add(norm_len, len(replacement), match.start(), match.end())

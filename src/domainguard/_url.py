@@ -13,7 +13,7 @@ from typing import Final
 
 import can_ada
 
-__all__ = ["ParsedURL", "URLProblem", "parse_url"]
+__all__ = ["DEFANG", "DEFANG_TOKENS", "ParsedURL", "URLProblem", "parse_url", "refang"]
 
 # Schemes a browser opens as web sites; every other scheme is judged by what it can do.
 WEB_SCHEMES: Final = frozenset({"http", "https", "ws", "wss", "ftp"})
@@ -26,6 +26,13 @@ _KNOWN_SCHEMES: Final = WEB_SCHEMES | DANGEROUS_SCHEMES | frozenset({
     "gopher", "news", "irc", "ldap", "view-source", "filesystem",
 })
 _DEFANGED_SCHEMES: Final = {"hxxp": "http", "hxxps": "https", "hxxp:": "http", "fxp": "ftp"}
+# Defanged separators in threat-intel feeds (dukcapil[.]com, hxxps[://]...): no host name can
+# hold them (a bracket is not a host character, and Ada would keep "(.)" in a bogus host), so
+# they are read back before parsing, as an analyst means them.
+DEFANG_TOKENS: Final = {"[.]": ".", "(.)": ".", "{.}": ".", "[dot]": ".", "(dot)": ".",
+                        "{dot}": ".", "[:]": ":", "[://]": "://"}
+DEFANG: Final = re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[:\]|\[://\]",
+                           re.IGNORECASE)
 # A scheme is letters, digits, "+", "-", "." after a letter: one linear pass, no backtracking.
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}:")
 _AUTHORITY_END: Final = re.compile(r"[/?#\\]")
@@ -108,10 +115,18 @@ def _scalar_values(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+def refang(text: str) -> str:
+    """``text`` with its defang tokens read back: dukcapil[.]com → dukcapil.com."""
+    if "[" not in text and "(" not in text and "{" not in text:
+        return text  # the common case, in three C calls
+    return DEFANG.sub(lambda match: DEFANG_TOKENS[match.group().lower()], text)
+
+
 def parse_url(text: str) -> ParsedURL | URLProblem:
     """Parse ``text`` like a browser's address bar; never raises on a ``str``."""
     if not text.isascii() and _SURROGATE.search(text) is not None:
         text = _scalar_values(text)
+    text = refang(text)
     stripped = text.strip()
     if not stripped:
         return URLProblem("empty_input")
