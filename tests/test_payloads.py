@@ -1,4 +1,5 @@
-"""Installer downloads in URLs, and the three URL-signal tables that ship in the package."""
+"""Installer downloads in URLs, the three URL-signal tables that ship in the package, and what
+short links and hosting-platform paths name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Mapping
 
 import pytest
 
+import domainguard
 from domainguard import _payloads
 from domainguard._payloads import (
     HOSTING_KINDS,
@@ -335,3 +337,25 @@ def test_shipped_files_parse_with_their_line_numbers() -> None:
         keys = [fields[0] for _, fields in rows]
         assert all(re.fullmatch(r"[a-z0-9.\-]+", key) for key in keys), name
         assert len(set(keys)) == len(keys), name
+
+
+@pytest.mark.parametrize(
+    ("url", "verdict", "target", "named"),
+    [
+        # a slug naming a service: the short link hides a government-looking destination
+        ("https://bit.ly/aktivasi-ikd", "suspicious", None, "ikd"),
+        ("https://s.id/DaftarBansos2026", "suspicious", None, "daftarbansos2026"),
+        ("https://s.id/promo-kopi", "suspicious", None, None),  # a short link, nothing more
+        # a tenant's path on a link page: the brand anywhere in it names the target
+        ("https://heylink.me/bansos-kemensos", "lookalike", "kemensos.go.id", None),
+        ("https://linktr.ee/ikd-aktivasi", "lookalike", "dukcapil.kemendagri.go.id", None),
+        ("https://heylink.me/bansos", "suspicious", None, "bansos"),
+        ("https://linktr.ee/tokokopi", "unrelated", None, None),
+    ],
+)
+def test_short_link_slugs_and_platform_paths(url: str, verdict: str, target: str | None,
+                                             named: str | None) -> None:
+    result = domainguard.check_url(url)
+    assert (result.verdict.value, result.target) == (verdict, target)
+    in_path = [r.detail for r in result.reasons if r.code == "official_name_in_path"]
+    assert in_path == ([named] if named else [])

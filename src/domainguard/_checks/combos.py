@@ -17,7 +17,7 @@ from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affi
 from domainguard._registry import Entry
 from domainguard._verdict import Reason, make_reason
 
-__all__ = ["check_combos"]
+__all__ = ["check_combos", "combo_words", "names_a_service"]
 
 # Brands this long are distinctive enough that any other word beside them is suspect.
 STRONG_BRAND: Final = 7
@@ -203,11 +203,20 @@ class ComboWords:
         return found
 
 
-def _combo_words(index: RegistryIndex) -> ComboWords:
+def combo_words(index: RegistryIndex) -> ComboWords:
     words = index.combo_words
     if words is None:  # two threads may both build it: equal objects, one is kept
         words = index.combo_words = ComboWords(index)
     return words
+
+
+def names_a_service(words: list[str], index: RegistryIndex) -> str | None:
+    """The first of ``words`` that names an official brand, a civil-registry word or a
+    government service, whole or glued, a number after it or not (daftarbansos2026)."""
+    for word, facts in zip(words, combo_words(index).facts(words), strict=True):
+        if facts.brand or facts.civil or facts.service or facts.short:
+            return word
+    return None
 
 
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
@@ -216,7 +225,7 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     words = [t for t in tokens(host.labels[: host.suffix_index]) if t not in ("www",)]
     if not words:
         return []
-    facts = _combo_words(index).facts(words)
+    facts = combo_words(index).facts(words)
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
     if all(f is _PLAIN for f in facts) and not any(pair_brands):

@@ -12,8 +12,10 @@ import re
 from typing import Final
 
 from domainguard import _payloads
+from domainguard._checks.combos import names_a_service
 from domainguard._host import Host
 from domainguard._index import RegistryIndex
+from domainguard._registry import Entry
 from domainguard._url import ParsedURL
 from domainguard._verdict import Reason, make_reason
 
@@ -41,6 +43,18 @@ def _official_host_in(words: list[str], index: RegistryIndex) -> str | None:
         for sequence, _, entry in index.sequences_at(words, start):
             if tuple(words[start : start + len(sequence)]) == sequence:
                 return entry.domain
+    return None
+
+
+def _platform_tenant(words: list[str], index: RegistryIndex) -> Entry | None:
+    """The entry a tenant's path on a hosting platform names (linktr.ee/bansos-kemensos): a
+    brand anywhere in it first, else a civil-registry word (ikd, capil) for Dukcapil."""
+    for word in words:
+        found = index.brand_in(word)
+        if found is not None:
+            return found[1]
+    if index.service_target is not None and any(w in index.civil_words for w in words):
+        return index.service_target
     return None
 
 
@@ -99,7 +113,9 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         return reasons
     registrable = host.registrable or host.ascii
     shorteners = _payloads.shortener_domains()
-    if (registrable in shorteners or host.ascii in shorteners) and parsed.path.strip("/"):
+    shortened = (registrable in shorteners or host.ascii in shorteners) and bool(
+        parsed.path.strip("/"))
+    if shortened:
         # only a short code hides a destination; the shortener's own home page does not
         reasons.append(make_reason("url_shortener", matched=host.ascii))
     payload = _payloads.payload_in(parsed.path, parsed.query)
@@ -110,18 +126,15 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
     if host.private_suffix and platform_kind != "path":
         reasons.append(make_reason("hosting_platform", matched=shown, detail=host.suffix))
     if platform_kind == "path":
-        for word in _words(parsed.path):
-            found = index.brand_in(word)
-            if found is not None:
-                reasons.append(make_reason("brand_on_hosting_platform", target=found[1].domain,
-                                           matched=shown + parsed.path[:60], detail=host.ascii))
-                break
-            if word in index.service_words and index.service_target is not None:
-                reasons.append(make_reason("brand_on_hosting_platform",
-                                           target=index.service_target.domain,
-                                           matched=shown + parsed.path[:60], detail=host.ascii))
-                break
+        target = _platform_tenant(_words(parsed.path), index)
+        if target is not None:
+            reasons.append(make_reason("brand_on_hosting_platform", target=target.domain,
+                                       matched=shown + parsed.path[:60], detail=host.ascii))
     name = _official_name_in_path(parsed, index)
+    if name is None and (shortened or platform_kind == "path"):
+        # a short link's slug, or a tenant's path on a platform, is all the reader sees of
+        # the site: bit.ly/aktivasi-ikd, s.id/DaftarBansos2026, heylink.me/bansos
+        name = names_a_service(_words(parsed.path), index)
     if name is not None and not any(r.target for r in reasons):
         reasons.append(make_reason("official_name_in_path", matched=shown, detail=name))
     return reasons
