@@ -213,10 +213,43 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
     if not reasons and len(labels) > 1:
         reasons.extend(_glued_suffix(".".join(labels), host, index))
     if not reasons:
+        reasons.extend(_mistyped_suffix(host, index))
+    if not reasons:
         reasons.extend(_government_suffix_in_name(host))
     if not reasons and not host.suffix_known and not host.unicode_labels[-1].isascii():
         reasons.extend(_spoofed_suffix(host, index))
     return reasons
+
+
+def _mistyped_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
+    """bkn.g0.id, kemendagri.qo.id, sscasn.bkn.gо.id (Cyrillic о): an official name intact,
+    its two-label ending (go.id, co.id) mistyped or spelled with look-alike letters, so that
+    the public suffix is only the last label."""
+    labels = host.unicode_labels
+    if len(labels) < 3 or len(labels) - host.suffix_index != 1:
+        return []  # a real two-label ending (co.id, or.id) is the other-suffix case
+    seen = ".".join(labels[-2:])
+    name_labels = labels[:-2]
+    queries = [".".join(name_labels)]
+    if len(name_labels) > 1:
+        queries.append(name_labels[-1])  # x.bkn.g0.id imitates bkn.go.id
+    for query in queries:
+        for name in index.by_compact.get(compact(query), ()):
+            official = name.suffix
+            if official.count(".") != 1 or official == seen:
+                continue
+            if skeleton(seen) == skeleton(official):
+                if not seen.isascii():
+                    code, detail = "homoglyph_of_official", _describe_chars(seen)
+                else:
+                    code, detail = "ascii_lookalike_of_official", describe_edit(seen, official)
+            elif OSA.distance(seen, official, score_cutoff=1) == 1:
+                code, detail = "typo_of_official", describe_edit(seen, official)
+            else:
+                continue
+            return [make_reason(code, target=name.entry.domain, matched=host.unicode,
+                                detail=detail)]
+    return []
 
 
 def _spoofed_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
