@@ -21,6 +21,9 @@ from domainguard import Checker, Registry, Verdict
         ("bkn-cpns2026.com", "bkn.go.id"),
         ("aktivasi-ikd2026.com", "dukcapil.kemendagri.go.id"),
         ("bansos2026-kemensos.com", "kemensos.go.id"),
+        # a region with a word that pushes to act, not with everyday commerce (above)
+        ("bali-login.com", "baliprov.go.id"),
+        ("aktivasi-padang.xyz", "padang.go.id"),
     ],
 )
 def test_combined_name_targets(host: str, target: str) -> None:
@@ -29,7 +32,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
 
 
 @pytest.mark.parametrize("host", ["kotabandung.com", "klinik-kesehatan.com", "toko2024.com",
-                                  "jakarta2024.com", "bkn.com"])
+                                  "jakarta2024.com", "bkn.com", "promo-bali.com",
+                                  "daftar-hotel-bali.com", "gratis-ongkir-bandung.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
