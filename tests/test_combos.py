@@ -21,6 +21,11 @@ from domainguard import Checker, Registry, Verdict
         ("bkn-cpns2026.com", "bkn.go.id"),
         ("aktivasi-ikd2026.com", "dukcapil.kemendagri.go.id"),
         ("bansos2026-kemensos.com", "kemensos.go.id"),
+        # a vocabulary word glued to a region name tells what it tells apart
+        ("dukcapilpurbalingga.com", "dinpendukcapil.purbalinggakab.go.id"),
+        ("capilbandung.id", "disdukcapil.bandung.go.id"),
+        ("purbalinggadukcapil.com", "dinpendukcapil.purbalinggakab.go.id"),
+        ("aktivasipurbalingga.com", "purbalinggakab.go.id"),
         # a region with a word that pushes to act, not with everyday commerce (above)
         ("bali-login.com", "baliprov.go.id"),
         ("aktivasi-padang.xyz", "padang.go.id"),
@@ -33,7 +38,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
 
 @pytest.mark.parametrize("host", ["kotabandung.com", "klinik-kesehatan.com", "toko2024.com",
                                   "jakarta2024.com", "bkn.com", "promo-bali.com",
-                                  "daftar-hotel-bali.com", "gratis-ongkir-bandung.com"])
+                                  "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
+                                  "infobatu.com", "promobali.com", "batubara.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 

@@ -127,6 +127,11 @@ _MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo start
 # A number glued to the end of a word (bansos2026, ikd2, kemensos1) is read past when the word
 # tells nothing whole; the letters before it must be at least this many.
 _SHORTEST_STEM: Final = 3
+# Each side of a word split where a region name is glued on (capilbandung) is this long at least.
+_SHORTEST_PART: Final = 3
+# Affixes that make a region name an official-looking label (kabbogor, purbalinggakab).
+_REGION_AFFIX_CUES: Final = ("kab", "kota", "prov", "pemkab", "pemkot", "pemprov", "pemda",
+                             "kabupaten", "provinsi")
 _DIGITS: Final = "0123456789"
 
 
@@ -138,8 +143,8 @@ class ComboWords:
     or last letters any match must share), so skipping a search never changes an answer.
     """
 
-    __slots__ = ("_index", "_memo", "brand_ends", "civil_ends", "known", "lure_ends",
-                 "service_ends")
+    __slots__ = ("_index", "_memo", "_parts", "brand_ends", "civil_ends", "known", "lure_ends",
+                 "region_ends", "service_ends", "split_ends", "split_words")
 
     def __init__(self, index: RegistryIndex) -> None:
         self._index = index
@@ -155,6 +160,17 @@ class ComboWords:
         # own tables: a copy would cost megabytes with a big registry)
         self.known = frozenset().union(index.lure_words, _GOV_CUES, index.civil_words,
                                        index.service_words, index.region_tokens)
+        # words a region name may be glued to (dukcapilpurbalingga, aktivasipadang), and the
+        # first and last letters of those words and of region names with or without an affix
+        self._parts: dict[str, tuple[str, ...]] = {}
+        self.split_words = frozenset(w for w in self.known - index.region_tokens.keys()
+                                     if len(w) >= _SHORTEST_PART)
+        self.split_ends = _word_ends(self.split_words, _SHORTEST_PART)
+        regions = [*index.region_tokens, *(affix + region for region in index.region_tokens
+                                           for affix in _REGION_AFFIX_CUES),
+                   *(region + affix for region in index.region_tokens
+                     for affix in _REGION_AFFIX_CUES)]
+        self.region_ends = _word_ends(regions, _SHORTEST_PART)
 
     def may_glue_lure(self, word: str) -> bool:
         """Can ``word`` be a lure word glued to a brand (ceklapor) or a brand glued to one
@@ -178,6 +194,32 @@ class ComboWords:
             or index.brand_in(word) is not None
             or self.may_glue_lure(word)
         )
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """``word`` split where a vocabulary word meets a region name (dukcapilpurbalingga,
+        aktivasipadang, purbalinggaikd), or ``(word,)``: glued, they tell what they tell apart.
+        An official label (purbalinggakab) or a known word is never split."""
+        found = self._parts.get(word)
+        if found is not None:
+            return found
+        if len(self._parts) >= _MEMO_LIMIT:
+            self._parts.clear()
+        found = (word,)
+        index = self._index
+        size = _SHORTEST_PART
+        head, tail = word[:size], word[-size:]
+        words_first = head in self.split_ends[0] and tail in self.region_ends[1]
+        region_first = head in self.region_ends[0] and tail in self.split_ends[1]
+        if (words_first or region_first) and len(word) >= 2 * size and not (
+                word in self.known or word in index.brands or _region(word, index)):
+            for at in range(size, len(word) - size + 1):
+                left, right = word[:at], word[at:]
+                if (words_first and left in self.split_words and _region(right, index)) or (
+                        region_first and right in self.split_words and _region(left, index)):
+                    found = (left, right)
+                    break
+        self._parts[word] = found
+        return found
 
     def facts(self, words: list[str]) -> list[WordFacts]:
         memo = self._memo
@@ -222,10 +264,12 @@ def names_a_service(words: list[str], index: RegistryIndex) -> str | None:
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
-    words = [t for t in tokens(host.labels[: host.suffix_index]) if t not in ("www",)]
+    combos = combo_words(index)
+    words = [part for token in tokens(host.labels[: host.suffix_index]) if token != "www"
+             for part in combos.parts(token)]
     if not words:
         return []
-    facts = combo_words(index).facts(words)
+    facts = combos.facts(words)
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
     if all(f is _PLAIN for f in facts) and not any(pair_brands):
