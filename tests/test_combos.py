@@ -26,6 +26,9 @@ from domainguard import Checker, Registry, Verdict
         ("capilbandung.id", "disdukcapil.bandung.go.id"),
         ("purbalinggadukcapil.com", "dinpendukcapil.purbalinggakab.go.id"),
         ("aktivasipurbalingga.com", "purbalinggakab.go.id"),
+        # a lure glued to a brand; a regional brand needs a word that pushes to act
+        ("jatenglogin.com", "jateng.go.id"),
+        ("infobkn.com", "bkn.go.id"),
         # a region with a word that pushes to act, not with everyday commerce (above)
         ("bali-login.com", "baliprov.go.id"),
         ("aktivasi-padang.xyz", "padang.go.id"),
@@ -39,7 +42,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
 @pytest.mark.parametrize("host", ["kotabandung.com", "klinik-kesehatan.com", "toko2024.com",
                                   "jakarta2024.com", "bkn.com", "promo-bali.com",
                                   "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
-                                  "infobatu.com", "promobali.com", "batubara.com"])
+                                  "infobatu.com", "promobali.com", "batubara.com",
+                                  "infojateng.id", "portaljateng.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 

@@ -68,7 +68,9 @@ def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str]
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
             if lure in index.lure_words or lure in index.service_words:
                 entry = index.brands.get(rest) or index.short_brands.get(rest)
-                if entry is not None:
+                # a regional name takes an everyday word as anyone's site does (infojateng)
+                if entry is not None and not (lure in index.generic_words
+                                              and entry.kind in _REGIONAL_KINDS):
                     return rest, entry, lure
     return None
 
