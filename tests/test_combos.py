@@ -26,6 +26,9 @@ from domainguard import Checker, Registry, Verdict
         ("capilbandung.id", "disdukcapil.bandung.go.id"),
         ("purbalinggadukcapil.com", "dinpendukcapil.purbalinggakab.go.id"),
         ("aktivasipurbalingga.com", "purbalinggakab.go.id"),
+        # "KTP digital" is what people call the IKD
+        ("ktp-digital.id", "dukcapil.kemendagri.go.id"),
+        ("identitas-kependudukan-digital.com", "dukcapil.kemendagri.go.id"),
         # a lure glued to a brand; a regional brand needs a word that pushes to act
         ("jatenglogin.com", "jateng.go.id"),
         ("infobkn.com", "bkn.go.id"),
@@ -43,7 +46,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "jakarta2024.com", "bkn.com", "promo-bali.com",
                                   "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
                                   "infobatu.com", "promobali.com", "batubara.com",
-                                  "infojateng.id", "portaljateng.com"])
+                                  "infojateng.id", "portaljateng.com", "toko-digital.com",
+                                  "bandung-digital.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
