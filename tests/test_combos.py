@@ -26,6 +26,10 @@ from domainguard import Checker, Registry, Verdict
         ("capilbandung.id", "disdukcapil.bandung.go.id"),
         ("purbalinggadukcapil.com", "dinpendukcapil.purbalinggakab.go.id"),
         ("aktivasipurbalingga.com", "purbalinggakab.go.id"),
+        # Unicode look-alike letters in the words are read as what they imitate
+        ("kemens\u043es-bansos.xyz", "kemensos.go.id"),  # Cyrillic о
+        ("ikd-duk\u0441apil.online", "dukcapil.kemendagri.go.id"),  # Cyrillic с
+        ("k\u0435mendagri.go.id.evil.com", "kemendagri.go.id"),  # Cyrillic е, embedded
         # "KTP digital" is what people call the IKD
         ("ktp-digital.id", "dukcapil.kemendagri.go.id"),
         ("identitas-kependudukan-digital.com", "dukcapil.kemendagri.go.id"),

@@ -80,6 +80,7 @@ from domainguard import _confusables
 __all__ = [
     "SpoofSignal",
     "is_mixed_script",
+    "readable_labels",
     "scripts_of",
     "skeleton",
     "spoof_signals",
@@ -221,6 +222,15 @@ def _normalise(label: str) -> str:
         for ch in text
         if unicodedata.category(ch) not in ("Mn", "Me") and not _is_ignorable(ord(ch))
     )
+
+
+def readable_labels(labels: tuple[str, ...], unicode_labels: tuple[str, ...]) -> tuple[str, ...]:
+    """A host's labels as words can be read from them: ASCII labels as they are, Unicode ones
+    by their skeleton (kemensоs with a Cyrillic о reads kemensos). ``labels`` are the ASCII
+    forms, returned as they are when nothing is Unicode (most hosts)."""
+    if labels == unicode_labels:
+        return labels
+    return tuple(label if label.isascii() else skeleton(label) for label in unicode_labels)
 
 
 def skeleton(label: str) -> str:

@@ -15,6 +15,7 @@ from typing import Final
 from domainguard._host import Host
 from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affixes, tokens
 from domainguard._registry import Entry
+from domainguard._skeleton import readable_labels
 from domainguard._verdict import Reason, make_reason
 
 __all__ = ["check_combos", "combo_words", "names_a_service"]
@@ -267,7 +268,9 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
     combos = combo_words(index)
-    words = [part for token in tokens(host.labels[: host.suffix_index]) if token != "www"
+    # Unicode look-alike letters are read as what they imitate (kemensоs-bansos.xyz)
+    labels = readable_labels(host.labels, host.unicode_labels)
+    words = [part for token in tokens(labels[: host.suffix_index]) if token != "www"
              for part in combos.parts(token)]
     if not words:
         return []

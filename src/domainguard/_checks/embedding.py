@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from domainguard._host import Host
 from domainguard._index import GOV_TOKENS, RegistryIndex, tokens
+from domainguard._skeleton import readable_labels
 from domainguard._verdict import Reason, make_reason
 
 __all__ = ["check_embedding"]
@@ -17,7 +18,7 @@ __all__ = ["check_embedding"]
 def check_embedding(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip:
         return []
-    found = tokens(host.labels)
+    found = tokens(readable_labels(host.labels, host.unicode_labels))  # kеmendagri reads as is
     owner = host.registrable or host.ascii
     best: tuple[int, Reason] | None = None
     for start in range(len(found)):
