@@ -198,6 +198,30 @@ class ComboWords:
             or self.may_glue_lure(word)
         )
 
+    def split(self, tokens: list[str]) -> list[str]:
+        """The words of ``tokens``: each token, or its ``parts`` where it splits; ``www``
+        left out. One call per host, the memo read inline: most tokens are seen before."""
+        memo = self._parts
+        (word_heads, word_tails), (region_heads, region_tails) = self.split_ends, self.region_ends
+        size = _SHORTEST_PART
+        words: list[str] = []
+        for token in tokens:
+            if token == "www":
+                continue
+            found = memo.get(token)
+            if found is None:
+                head, tail = token[:size], token[-size:]
+                if not ((head in word_heads and tail in region_tails)
+                        or (head in region_heads and tail in word_tails)):
+                    words.append(token)  # no word meets a region name here (most tokens)
+                    continue
+                found = self.parts(token)
+            if len(found) == 1:
+                words.append(token)
+            else:
+                words.extend(found)
+        return words
+
     def parts(self, word: str) -> tuple[str, ...]:
         """``word`` split where a vocabulary word meets a region name (dukcapilpurbalingga,
         aktivasipadang, purbalinggaikd), or ``(word,)``: glued, they tell what they tell apart.
@@ -268,10 +292,11 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
     combos = combo_words(index)
-    # Unicode look-alike letters are read as what they imitate (kemensоs-bansos.xyz)
-    labels = readable_labels(host.labels, host.unicode_labels)
-    words = [part for token in tokens(labels[: host.suffix_index]) if token != "www"
-             for part in combos.parts(token)]
+    labels = host.labels
+    if labels is not host.unicode_labels:
+        # Unicode look-alike letters are read as what they imitate (kemensоs-bansos.xyz)
+        labels = readable_labels(labels, host.unicode_labels)
+    words = combos.split(tokens(labels[: host.suffix_index]))
     if not words:
         return []
     facts = combos.facts(words)

@@ -18,7 +18,10 @@ __all__ = ["check_embedding"]
 def check_embedding(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip:
         return []
-    found = tokens(readable_labels(host.labels, host.unicode_labels))  # kеmendagri reads as is
+    labels = host.labels
+    if labels is not host.unicode_labels:
+        labels = readable_labels(labels, host.unicode_labels)  # a Cyrillic е reads as e
+    found = tokens(labels)
     owner = host.registrable or host.ascii
     best: tuple[int, Reason] | None = None
     for start in range(len(found)):

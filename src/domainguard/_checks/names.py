@@ -212,7 +212,7 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
         reasons.extend(_glued_suffix(labels[-1], host, index))
     if not reasons and len(labels) > 1:
         reasons.extend(_glued_suffix(".".join(labels), host, index))
-    if not reasons:
+    if not reasons and len(host.labels) - host.suffix_index == 1 and len(host.labels) > 2:
         reasons.extend(_mistyped_suffix(host, index))
     if not reasons:
         reasons.extend(_government_suffix_in_name(host))
@@ -225,9 +225,7 @@ def _mistyped_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
     """bkn.g0.id, kemendagri.qo.id, sscasn.bkn.gо.id (Cyrillic о): an official name intact,
     its two-label ending (go.id, co.id) mistyped or spelled with look-alike letters, so that
     the public suffix is only the last label."""
-    labels = host.unicode_labels
-    if len(labels) < 3 or len(labels) - host.suffix_index != 1:
-        return []  # a real two-label ending (co.id, or.id) is the other-suffix case
+    labels = host.unicode_labels  # the caller saw one suffix label (not co.id) and a name
     seen = ".".join(labels[-2:])
     name_labels = labels[:-2]
     queries = [".".join(name_labels)]
