@@ -47,7 +47,7 @@ _GLUED_GOV: Final = tuple(sorted(GOV_TOKENS | {"goid", "govid", "goi", "coid", "
 # A first token with more sequences than this is looked up by its second token as well.
 _SPLIT_SEQUENCES: Final = 8
 # Affixes regional government labels carry around the region name (purbalinggakab, pemkab...)
-_REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
+REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot", "pemda",
                           "kota", "prov", "kab")
 
 
@@ -82,9 +82,9 @@ class Name:
 
 
 def strip_region_affixes(label: str) -> str:
-    if not (label.endswith(_REGION_AFFIXES) or label.startswith(_REGION_AFFIXES)):
+    if not (label.endswith(REGION_AFFIXES) or label.startswith(REGION_AFFIXES)):
         return label  # the common case, in two C calls
-    for affix in _REGION_AFFIXES:
+    for affix in REGION_AFFIXES:
         if label.endswith(affix) and len(label) > len(affix) + 2:
             return label[: -len(affix)]
         if label.startswith(affix) and len(label) > len(affix) + 2:

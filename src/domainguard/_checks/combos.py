@@ -13,7 +13,13 @@ from collections.abc import Iterable
 from typing import Final
 
 from domainguard._host import Host
-from domainguard._index import MIN_GLUED_BRAND, RegistryIndex, strip_region_affixes, tokens
+from domainguard._index import (
+    MIN_GLUED_BRAND,
+    REGION_AFFIXES,
+    RegistryIndex,
+    strip_region_affixes,
+    tokens,
+)
 from domainguard._registry import Entry
 from domainguard._skeleton import readable_labels
 from domainguard._verdict import Reason, make_reason
@@ -132,9 +138,6 @@ _MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo start
 _SHORTEST_STEM: Final = 3
 # Each side of a word split where a region name is glued on (capilbandung) is this long at least.
 _SHORTEST_PART: Final = 3
-# Affixes that make a region name an official-looking label (kabbogor, purbalinggakab).
-_REGION_AFFIX_CUES: Final = ("kab", "kota", "prov", "pemkab", "pemkot", "pemprov", "pemda",
-                             "kabupaten", "provinsi")
 _DIGITS: Final = "0123456789"
 
 
@@ -164,15 +167,16 @@ class ComboWords:
         self.known = frozenset().union(index.lure_words, _GOV_CUES, index.civil_words,
                                        index.service_words, index.region_tokens)
         # words a region name may be glued to (dukcapilpurbalingga, aktivasipadang), and the
-        # first and last letters of those words and of region names with or without an affix
+        # first and last letters of those words and of region names, bare or with the affix of
+        # an official label (kabbogor, purbalinggakab)
         self._parts: dict[str, tuple[str, ...]] = {}
         self.split_words = frozenset(w for w in self.known - index.region_tokens.keys()
                                      if len(w) >= _SHORTEST_PART)
         self.split_ends = _word_ends(self.split_words, _SHORTEST_PART)
         regions = [*index.region_tokens, *(affix + region for region in index.region_tokens
-                                           for affix in _REGION_AFFIX_CUES),
+                                           for affix in REGION_AFFIXES),
                    *(region + affix for region in index.region_tokens
-                     for affix in _REGION_AFFIX_CUES)]
+                     for affix in REGION_AFFIXES)]
         self.region_ends = _word_ends(regions, _SHORTEST_PART)
 
     def may_glue_lure(self, word: str) -> bool:
@@ -199,8 +203,10 @@ class ComboWords:
         )
 
     def split(self, tokens: list[str]) -> list[str]:
-        """The words of ``tokens``: each token, or its ``parts`` where it splits; ``www``
-        left out. One call per host, the memo read inline: most tokens are seen before."""
+        """The words of ``tokens`` (``www`` left out), a token split where a vocabulary word
+        meets a region name (dukcapilpurbalingga, aktivasipadang, purbalinggaikd): glued, they
+        tell what they tell apart. An official label (purbalinggakab) or a known word is never
+        split. One call per host, the memo and prefilter read inline (most tokens)."""
         memo = self._parts
         (word_heads, word_tails), (region_heads, region_tails) = self.split_ends, self.region_ends
         size = _SHORTEST_PART
@@ -211,33 +217,24 @@ class ComboWords:
             found = memo.get(token)
             if found is None:
                 head, tail = token[:size], token[-size:]
-                if not ((head in word_heads and tail in region_tails)
-                        or (head in region_heads and tail in word_tails)):
-                    words.append(token)  # no word meets a region name here (most tokens)
+                words_first = head in word_heads and tail in region_tails
+                region_first = head in region_heads and tail in word_tails
+                if not (words_first or region_first):
+                    words.append(token)  # no word meets a region name here
                     continue
-                found = self.parts(token)
-            if len(found) == 1:
-                words.append(token)
-            else:
-                words.extend(found)
+                found = self._split_at(token, words_first, region_first)
+            words.extend(found)
         return words
 
-    def parts(self, word: str) -> tuple[str, ...]:
-        """``word`` split where a vocabulary word meets a region name (dukcapilpurbalingga,
-        aktivasipadang, purbalinggaikd), or ``(word,)``: glued, they tell what they tell apart.
-        An official label (purbalinggakab) or a known word is never split."""
-        found = self._parts.get(word)
-        if found is not None:
-            return found
+    def _split_at(self, word: str, words_first: bool, region_first: bool) -> tuple[str, ...]:
+        """``word`` as (vocabulary word, region) or (region, vocabulary word), or ``(word,)``;
+        the flags say which ends the prefilter found possible. Memoised."""
         if len(self._parts) >= _MEMO_LIMIT:
             self._parts.clear()
-        found = (word,)
+        found: tuple[str, ...] = (word,)
         index = self._index
         size = _SHORTEST_PART
-        head, tail = word[:size], word[-size:]
-        words_first = head in self.split_ends[0] and tail in self.region_ends[1]
-        region_first = head in self.region_ends[0] and tail in self.split_ends[1]
-        if (words_first or region_first) and len(word) >= 2 * size and not (
+        if len(word) >= 2 * size and not (
                 word in self.known or word in index.brands or _region(word, index)):
             for at in range(size, len(word) - size + 1):
                 left, right = word[:at], word[at:]
