@@ -125,16 +125,17 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         _payloads.hosting_platforms().get(registrable)
     if host.private_suffix and platform_kind != "path":
         reasons.append(make_reason("hosting_platform", matched=shown, detail=host.suffix))
-    if platform_kind == "path":
-        target = _platform_tenant(_words(parsed.path), index)
+    # a short link's slug, or a tenant's path on a platform, is all the reader sees of the
+    # site: bit.ly/aktivasi-ikd, s.id/DaftarBansos2026, heylink.me/bansos-kemensos
+    slug = _words(parsed.path) if shortened or platform_kind == "path" else None
+    if platform_kind == "path" and slug is not None:
+        target = _platform_tenant(slug, index)
         if target is not None:
             reasons.append(make_reason("brand_on_hosting_platform", target=target.domain,
                                        matched=shown + parsed.path[:60], detail=host.ascii))
     name = _official_name_in_path(parsed, index)
-    if name is None and (shortened or platform_kind == "path"):
-        # a short link's slug, or a tenant's path on a platform, is all the reader sees of
-        # the site: bit.ly/aktivasi-ikd, s.id/DaftarBansos2026, heylink.me/bansos
-        name = names_a_service(_words(parsed.path), index)
+    if name is None and slug is not None:
+        name = names_a_service(slug, index)
     if name is not None and not any(r.target for r in reasons):
         reasons.append(make_reason("official_name_in_path", matched=shown, detail=name))
     return reasons
