@@ -105,6 +105,32 @@ def test_check_fails_on_a_stale_file(tmp_path: Path) -> None:
     assert "stale: data/official_domains.txt" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("domain", "why"),
+    [("sulsel.go.id", "explicitly excluded"), ("capil-purbalingga.org", "lookalike")],
+)
+def test_a_curated_row_cannot_bring_back_a_forbidden_domain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, domain: str, why: str) -> None:
+    """Only a weak research row yields to a curated one: an excluded or lookalike host fails
+    the build, naming the curated line."""
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location("build_registry_under_test", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look themselves up
+    spec.loader.exec_module(module)
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    with (sources / "curated.csv").open("a", encoding="utf-8") as curated:
+        curated.write(f"{domain},national-service,Test,-,a test row\n")
+    monkeypatch.setattr(module, "SOURCES", sources)
+    with pytest.raises(module.SourceError, match=f"curated.csv:[0-9]+: {domain} is {why}"):
+        module.outputs()
+
+
 def test_header_says_it_is_generated() -> None:
     header = REGISTRY.read_text(encoding="utf-8").split("\n\n", 1)[0]
     assert "python scripts/build_registry.py" in header
