@@ -12,109 +12,41 @@ import json
 import random
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
 import pytest
 
-from domainguard import Checker, CheckResult, Registry, _near, _suffixes, _vocabulary
-from domainguard.permutations import permutations
+from domainguard import Checker, CheckResult, Registry, _near, _suffixes
+
+# The feed and the go.id-like registries are the speed benchmark's own, so that what the tests
+# check and what the benchmark measures are the same inputs.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import throughput
 
 SEED: Final = 20261123
-AGENCIES: Final = ("disdukcapil", "dukcapil", "bappeda", "bapenda", "dinkes", "diskominfo",
-                   "bpbd", "setda", "dprd", "rsud", "dishub", "disdik", "dpmptsp", "bkpsdm",
-                   "inspektorat", "satpolpp", "dinsos", "disnaker", "pupr", "ppid", "lpse",
-                   "jdih", "perizinan", "pariwisata", "kesbangpol", "bpkad", "arsip")
-SYLLABLES: Final = ("ba", "bi", "bu", "da", "di", "ka", "ki", "la", "li", "ma", "mi", "na",
-                    "pa", "pu", "ra", "ri", "sa", "si", "ta", "tu", "ja", "wa", "ngan", "sari")
-WORDS: Final = ("toko", "jual", "murah", "berita", "rumah", "sehat", "jaya", "info", "online",
-                "aktivasi", "daftar", "cek", "bantuan", "promo", "login", "resmi", "layanan")
-TLDS: Final = ("com", "id", "co.id", "my.id", "net", "org", "xyz", "online", "site", "web.id")
-INVALID: Final = ("", "  ", "not a url", "http://", "a..b.com", "xn--zz.com", "http://[::1")
-
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
-
-
-def _registry_domains(size: int) -> list[str]:
-    """go.id-like domains: region names x agency words x random syllables (deterministic)."""
-    rng = random.Random(SEED)
-    regions = sorted({region.compact for region in _vocabulary.regions()})
-    homes = [f"{region}{kind}" for region in regions for kind in ("kab", "kota", "prov")]
-    found: dict[str, None] = {}
-    while len(found) < size:
-        roll = rng.random()
-        if roll < 0.1:
-            found[f"{rng.choice(homes)}.go.id"] = None
-        elif roll < 0.5:
-            found[f"{rng.choice(AGENCIES)}.{rng.choice(homes)}.go.id"] = None
-        elif roll < 0.7:
-            found[f"{_word(rng)}.{rng.choice(homes)}.go.id"] = None
-        else:
-            found[f"{rng.choice(AGENCIES)}{_word(rng)}.go.id"] = None
-    return list(found)
-
-
-def _feed(size: int) -> list[str]:
-    """Random names, Indonesian words, lookalikes, official hosts, URLs and invalid lines."""
-    rng = random.Random(SEED + 1)
-    official = sorted(entry.domain for entry in Registry.default().entries)
-    lookalikes = [p.domain for domain in rng.sample(official, 25)
-                  for p in permutations(domain, limit_per_family=2)]
-    regions = sorted({region.compact for region in _vocabulary.regions()})
-    feed = []
-    for _ in range(size):
-        roll = rng.random()
-        if roll < 0.05:
-            feed.append(rng.choice(INVALID))
-            continue
-        if roll < 0.3:
-            host = f"{_word(rng)}{rng.randint(0, 99)}.{rng.choice(TLDS)}"
-        elif roll < 0.55:
-            words = [rng.choice((*WORDS, *regions[:40])) for _ in range(rng.randint(1, 3))]
-            host = f"{rng.choice(('', '-')).join(words)}.{rng.choice(TLDS)}"
-        elif roll < 0.85:
-            host = rng.choice(lookalikes)
-        else:
-            host = rng.choice(official)
-        if rng.random() < 0.3:
-            host = f"https://{host}/{rng.choice(('', 'aktivasi', 'login?id=1', 'app.apk'))}"
-        feed.append(host)
-    return feed
-
-
-def _best_of(runs: int, *work: Callable[[], object]) -> list[float]:
-    """The best CPU time of each piece of work, run in turn (so noise hits them alike)."""
-    best = [float("inf")] * len(work)
-    for _ in range(runs):
-        for i, run in enumerate(work):
-            started = time.process_time()
-            run()
-            best[i] = min(best[i], time.process_time() - started)
-    return best
 
 
 # ---- cost does not grow with the registry -------------------------------------------------------
 def test_per_url_cost_with_100k_registry_within_2x_of_1k() -> None:
-    feed = _feed(3_000)
-    small = Registry.from_domains(_registry_domains(1_000))
-    big = Registry.from_domains(_registry_domains(100_000))
+    feed = throughput.build_feed(3_000)
+    small = Registry.from_domains(throughput.synthetic_registry_domains(1_000))
+    big = Registry.from_domains(throughput.synthetic_registry_domains(100_000))
     small.index, big.index  # noqa: B018 - built before anything is timed
 
     def check(registry: Registry) -> Callable[[], object]:
         return lambda: Checker(registry).check_many(feed)
 
-    cost_small, cost_big = _best_of(3, check(small), check(big))
+    best = throughput.interleaved({"small": check(small), "big": check(big)}, 3)
+    cost_small, cost_big = best["small"], best["big"]
     assert cost_big <= 2 * cost_small, (cost_small, cost_big)
 
 
 # ---- batch and parallel paths give the serial answers -------------------------------------------
 @pytest.fixture(scope="module")
 def feed() -> list[str]:
-    return _feed(5_000)
+    return throughput.build_feed(5_000)
 
 
 def test_check_many_equals_check_url_one_by_one(feed: list[str]) -> None:
@@ -126,7 +58,7 @@ def test_check_many_equals_check_url_one_by_one(feed: list[str]) -> None:
 
 
 def test_check_many_equals_check_url_with_a_big_custom_registry(feed: list[str]) -> None:
-    registry = Registry.from_domains(_registry_domains(20_000))
+    registry = Registry.from_domains(throughput.synthetic_registry_domains(20_000))
     assert Checker(registry).check_many(feed) == [Checker(registry).check_url(u) for u in feed]
 
 
