@@ -27,21 +27,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from domainguard import Checker, CheckResult, Registry
-
-
-def record(result: CheckResult) -> dict[str, Any]:
-    """The fields a feed analyst filters on (the same as ``domainguard scan --format jsonl``)."""
-    return {
-        "input": result.url,
-        "verdict": result.verdict.value,
-        "flagged": result.flagged,
-        "score": result.score,
-        "target": result.target,
-        "host": result.host,
-        "registrable_domain": result.registrable_domain,
-        "reasons": [reason.code for reason in result.reasons],
-    }
+from domainguard import Checker, Registry
+from domainguard.cli import record  # the fields `domainguard scan` writes for each line
 
 
 def check_partition(lines: Iterable[str], registry: Registry,

@@ -24,7 +24,7 @@ from domainguard._errors import RegistryError
 from domainguard._registry import KINDS, Registry
 from domainguard._verdict import CheckResult, Verdict, make_reason
 
-__all__ = ["main"]
+__all__ = ["main", "record"]
 
 EXIT_OK: Final = 0
 EXIT_FLAGGED: Final = 1
@@ -183,8 +183,13 @@ def _record(checker: Checker, number: int, text: str | None, error: str) -> dict
         result = CheckResult(url=shown, verdict=Verdict.INVALID, reasons=(reason,), score=0)
     else:
         result = checker.check_url(text)
+    return {"line": number, **record(result)}
+
+
+def record(result: CheckResult) -> dict[str, Any]:
+    """A result as ``scan`` writes it (less the line number): the fields a feed analyst
+    filters on. Engines that spread a feed (examples/dask_feed.py) write the same records."""
     return {
-        "line": number,
         "input": result.url,
         "verdict": result.verdict.value,
         "flagged": result.flagged,
