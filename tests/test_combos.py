@@ -39,6 +39,10 @@ from domainguard import Checker, Registry, Verdict
         # a region with a word that pushes to act, not with everyday commerce (above)
         ("bali-login.com", "baliprov.go.id"),
         ("aktivasi-padang.xyz", "padang.go.id"),
+        # a government word glued to a brand, as lure words are; a prepaid-token lure
+        ("ditjenpajak.com", "pajak.go.id"),
+        ("tokenpln.com", "pln.co.id"),
+        ("token-pln.online", "pln.co.id"),
     ],
 )
 def test_combined_name_targets(host: str, target: str) -> None:
@@ -51,7 +55,7 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
                                   "infobatu.com", "promobali.com", "batubara.com",
                                   "infojateng.id", "portaljateng.com", "toko-digital.com",
-                                  "bandung-digital.com"])
+                                  "bandung-digital.com", "kia.id", "kia.my.id"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
@@ -62,3 +66,23 @@ def test_official_label_with_a_lure_keeps_its_own_entry() -> None:
     registry = Registry.from_domains(["bandungkab.go.id", "bandung.go.id"])
     result = Checker(registry).check_url("data-bandungkab.co.id")
     assert (result.verdict, result.target) == (Verdict.LOOKALIKE, "bandungkab.go.id")
+
+
+@pytest.mark.parametrize(
+    ("host", "word"),
+    [
+        # two government services named together (an e-ticket or tax notice)
+        ("etle-polda.info", "etle"),
+        ("efin-djp.com", "efin"),
+        ("coretax-djp.com", "coretax"),
+        # a bare service word where anyone may register it: it poses as the service itself
+        ("bansos.id", "bansos"),
+        ("ikd.my.id", "ikd"),
+        ("www.bpjs.web.id", "bpjs"),
+        ("ikd2026.biz.id", "ikd"),
+    ],
+)
+def test_service_words_without_a_brand_are_suspicious(host: str, word: str) -> None:
+    result = Checker().check_url(host)
+    assert result.verdict is Verdict.SUSPICIOUS
+    assert [(r.code, r.detail) for r in result.reasons] == [("service_word_in_name", word)]

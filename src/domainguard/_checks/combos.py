@@ -31,7 +31,11 @@ STRONG_BRAND: Final = 7
 # Words that claim a government is behind the name. Everyday words (kota, kabupaten) are not
 # enough: wisata-kota-bandung.com is a tourism site.
 _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "pemerintah",
-                              "kab", "prov", "go", "gov", "goid", "govid"})
+                              "kementerian", "ditjen", "dirjen", "kab", "prov", "go", "gov",
+                              "goid", "govid"})
+# The .id namespaces anyone may register in with little or no paperwork (PANDI's rules): a
+# bare service word there (bansos.id, ikd.my.id) poses as the service itself
+_OPEN_ID: Final = frozenset({"id", "my.id", "web.id", "biz.id"})
 _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
 # Longer vocabulary words are not looked for inside glued tokens.
@@ -70,10 +74,11 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: _WordEnds) ->
 
 
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
-    """A brand glued to a lure word with no hyphen: ceklapor, laporaktivasi, bknlogin."""
+    """A brand glued to a lure, service or government word with no hyphen: ceklapor,
+    laporaktivasi, bknlogin, ditjenpajak."""
     for length in range(min(len(token) - 2, _LONGEST_WORD), _SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
-            if lure in index.lure_words or lure in index.service_words:
+            if lure in index.lure_words or lure in index.service_words or lure in _GOV_CUES:
                 entry = index.brands.get(rest) or index.short_brands.get(rest)
                 # a regional name takes an everyday word as anyone's site does (infojateng)
                 if entry is not None and not (lure in index.generic_words
@@ -157,7 +162,8 @@ class ComboWords:
         self._memo: dict[str, WordFacts] = {}
         self.civil_ends = _word_ends(index.civil_words, MIN_GLUED_BRAND)
         self.service_ends = _word_ends(index.service_words, MIN_GLUED_BRAND)
-        self.lure_ends = _word_ends(index.lure_words | index.service_words, _SHORTEST_LURE)
+        self.lure_ends = _word_ends(index.lure_words | index.service_words | _GOV_CUES,
+                                    _SHORTEST_LURE)
         # the first and last two letters of every brand a lure word may be glued to (of any
         # length: a custom registry's label may be longer than _LONGEST_WORD)
         brands = [*index.brands, *index.short_brands]
@@ -385,8 +391,13 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if (civil and index.service_target is not None and (others or platform is not None)
             and (lures or cues or len(services) > 1 or platform is not None)):
         return [lookalike("brand_with_other_words", index.service_target, civil[0], weight=70)]
-    if services and (civil or lures or cues or platform is not None) and (
-        others or platform is not None
+    # a service word needs company: a lure or government word, a second service (etle-polda),
+    # a platform; or, alone, an open .id namespace where it poses as the service (bansos.id)
+    if services and (
+        ((others or platform is not None)
+         and (civil or lures or cues or platform is not None or len(set(services)) > 1))
+        or (not others and platform is None and host.suffix in _OPEN_ID
+            and services[0] not in index.generic_words)
     ):
         return [make_reason("service_word_in_name", matched=shown, detail=services[0])]
     return []
