@@ -43,6 +43,15 @@ from domainguard import Checker, Registry, Verdict
         ("ditjenpajak.com", "pajak.go.id"),
         ("tokenpln.com", "pln.co.id"),
         ("token-pln.online", "pln.co.id"),
+        # a civil-registry word glued to a lure stands for Dukcapil, as with a hyphen
+        ("ceknik-online.com", "dukcapil.kemendagri.go.id"),
+        ("ktpdigital.id", "dukcapil.kemendagri.go.id"),
+        ("aktivasiikd.com", "dukcapil.kemendagri.go.id"),
+        # "RI" (Republik Indonesia) after a short acronym claims the national body
+        ("kpu-ri.com", "kpu.go.id"),
+        # the fake ending's "id" glued to the name after it
+        ("go-idpajak.icu", "pajak.go.id"),
+        ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
     ],
 )
 def test_combined_name_targets(host: str, target: str) -> None:
@@ -55,7 +64,7 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
                                   "infobatu.com", "promobali.com", "batubara.com",
                                   "infojateng.id", "portaljateng.com", "toko-digital.com",
-                                  "bandung-digital.com", "kia.id", "kia.my.id"])
+                                  "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
@@ -74,7 +83,7 @@ def test_official_label_with_a_lure_keeps_its_own_entry() -> None:
         # two government services named together (an e-ticket or tax notice)
         ("etle-polda.info", "etle"),
         ("efin-djp.com", "efin"),
-        ("coretax-djp.com", "coretax"),
+        ("polres-tilang.info", "polres"),
         # a bare service word where anyone may register it: it poses as the service itself
         ("bansos.id", "bansos"),
         ("ikd.my.id", "ikd"),

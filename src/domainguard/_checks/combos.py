@@ -10,6 +10,7 @@ name is never enough, and words many domains share are not brands.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Final
 
 from domainguard._host import Host
@@ -32,7 +33,7 @@ STRONG_BRAND: Final = 7
 # enough: wisata-kota-bandung.com is a tourism site.
 _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "pemerintah",
                               "kementerian", "ditjen", "dirjen", "kab", "prov", "go", "gov",
-                              "goid", "govid"})
+                              "goid", "govid", "ri"})
 # The .id namespaces anyone may register in with little or no paperwork (PANDI's rules): a
 # bare service word there (bansos.id, ikd.my.id) poses as the service itself
 _OPEN_ID: Final = frozenset({"id", "my.id", "web.id", "biz.id"})
@@ -42,6 +43,7 @@ _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
 _LONGEST_WORD: Final = 32
 # A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
 _SHORTEST_LURE: Final = 3
+_SHORTEST_GLUED_BRAND: Final = 3
 # The first and the last letters of a vocabulary's words, as prefilters: a token that starts
 # and ends with none of them cannot have one of those words glued at either end.
 _WordEnds = tuple[frozenset[str], frozenset[str]]
@@ -74,12 +76,18 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: _WordEnds) ->
 
 
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
-    """A brand glued to a lure, service or government word with no hyphen: ceklapor,
-    laporaktivasi, bknlogin, ditjenpajak."""
-    for length in range(min(len(token) - 2, _LONGEST_WORD), _SHORTEST_LURE - 1, -1):
+    """A brand or a civil-registry word glued to a lure, service or government word with no
+    hyphen: ceklapor, laporaktivasi, bknlogin, ditjenpajak, ceknik."""
+    # the brand keeps three letters at least: a two-letter acronym (bi) glued on is chance
+    # (kiabi), not a name
+    for length in range(min(len(token) - _SHORTEST_GLUED_BRAND, _LONGEST_WORD),
+                        _SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
             if lure in index.lure_words or lure in index.service_words or lure in _GOV_CUES:
                 entry = index.brands.get(rest) or index.short_brands.get(rest)
+                if entry is None and rest in index.civil_words \
+                        and rest not in index.generic_words:
+                    entry = index.service_target  # ceknik, ktpdigital: Dukcapil's words
                 # a regional name takes an everyday word as anyone's site does (infojateng)
                 if entry is not None and not (lure in index.generic_words
                                               and entry.kind in _REGIONAL_KINDS):
@@ -166,7 +174,7 @@ class ComboWords:
                                     _SHORTEST_LURE)
         # the first and last two letters of every brand a lure word may be glued to (of any
         # length: a custom registry's label may be longer than _LONGEST_WORD)
-        brands = [*index.brands, *index.short_brands]
+        brands = [*index.brands, *index.short_brands, *index.civil_words]
         self.brand_ends = (frozenset(b[:2] for b in brands), frozenset(b[-2:] for b in brands))
         # the vocabulary's words, each telling something whole (brands are looked up in their
         # own tables: a copy would cost megabytes with a big registry)
@@ -291,6 +299,17 @@ def names_a_service(words: list[str], index: RegistryIndex) -> str | None:
     return None
 
 
+def _unglue_id(words: list[str]) -> list[str]:
+    """go-idpajak.icu: the fake ending's "id" glued to the brand after it is read apart."""
+    found = words[:1]
+    for before, word in pairwise(words):
+        if before in ("go", "gov") and word.startswith("id") and len(word) > 4:
+            found.extend(("id", word[2:]))
+        else:
+            found.append(word)
+    return found
+
+
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
@@ -302,6 +321,8 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     words = combos.split(tokens(labels[: host.suffix_index]))
     if not words:
         return []
+    if "go" in words or "gov" in words:
+        words = _unglue_id(words)
     facts = combos.facts(words)
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
