@@ -49,6 +49,10 @@ from domainguard import Checker, Registry, Verdict
         ("aktivasiikd.com", "dukcapil.kemendagri.go.id"),
         # "RI" (Republik Indonesia) after a short acronym claims the national body
         ("kpu-ri.com", "kpu.go.id"),
+        # a word that pushes to act leads a token beside the brand
+        ("cekstatus-bkn.com", "bkn.go.id"),
+        ("verifikasidata-bpjs.com", "bpjs-kesehatan.go.id"),
+        ("loginsso-pajak.com", "pajak.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
@@ -64,7 +68,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "daftar-hotel-bali.com", "gratis-ongkir-bandung.com",
                                   "infobatu.com", "promobali.com", "batubara.com",
                                   "infojateng.id", "portaljateng.com", "toko-digital.com",
-                                  "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com"])
+                                  "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com",
+                                  "amanah-pajak.com", "halaman-pajak.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 

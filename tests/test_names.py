@@ -14,6 +14,8 @@ from domainguard import Checker, Registry, Verdict
         ("sscasn.bkn.g0.id", "sscasn.bkn.go.id", "ascii_lookalike_of_official"),
         ("x.bkn.g0.id", "bkn.go.id", "ascii_lookalike_of_official"),
         ("kemendagri.qo.id", "kemendagri.go.id", "typo_of_official"),
+        # a slip and a look-alike letter together: q for g, 0 for o (dnstwist's homoglyphs)
+        ("bkkbn.q0.id", "bkkbn.go.id", "typo_of_official"),
         ("kemendagri.goo.id", "kemendagri.go.id", "typo_of_official"),
         ("pln.c0.id", "pln.co.id", "ascii_lookalike_of_official"),
     ],

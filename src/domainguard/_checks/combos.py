@@ -116,7 +116,8 @@ class WordFacts:
                  "short")
 
     def __init__(self, word: str, index: RegistryIndex, words: ComboWords) -> None:
-        self.lure = word in index.lure_words
+        # a word that pushes to act may lead a token: cekstatus, daftarulang, verifikasidata
+        self.lure = word in index.lure_words or words.led_by_lure(word)
         # lure words that are not everyday words too (online, info, portal are both)
         self.pushy = self.lure and word not in index.generic_words
         self.cue = word in _GOV_CUES
@@ -163,7 +164,8 @@ class ComboWords:
     """
 
     __slots__ = ("_index", "_memo", "_parts", "brand_ends", "civil_ends", "known", "lure_ends",
-                 "region_ends", "service_ends", "split_ends", "split_words")
+                 "pushy_heads", "pushy_words", "region_ends", "service_ends", "split_ends",
+                 "split_words")
 
     def __init__(self, index: RegistryIndex) -> None:
         self._index = index
@@ -172,6 +174,9 @@ class ComboWords:
         self.service_ends = _word_ends(index.service_words, MIN_GLUED_BRAND)
         self.lure_ends = _word_ends(index.lure_words | index.service_words | _GOV_CUES,
                                     _SHORTEST_LURE)
+        self.pushy_words = frozenset(w for w in index.lure_words - index.generic_words
+                                     if _SHORTEST_LURE <= len(w) <= _LONGEST_WORD)
+        self.pushy_heads = frozenset(w[:_SHORTEST_LURE] for w in self.pushy_words)
         # the first and last two letters of every brand a lure word may be glued to (of any
         # length: a custom registry's label may be longer than _LONGEST_WORD)
         brands = [*index.brands, *index.short_brands, *index.civil_words]
@@ -201,6 +206,15 @@ class ComboWords:
         return (word[:_SHORTEST_LURE] in lure_heads and word[-2:] in brand_tails) or (
             word[-_SHORTEST_LURE:] in lure_tails and word[:2] in brand_heads)
 
+    def led_by_lure(self, word: str) -> bool:
+        """Does ``word`` start with a word that pushes to act, three letters at least following
+        it (cekstatus; not amanah)?"""
+        if word[:_SHORTEST_LURE] not in self.pushy_heads:
+            return False
+        pushy = self.pushy_words
+        return any(word[:length] in pushy
+                   for length in range(_SHORTEST_LURE, len(word) - _SHORTEST_PART + 1))
+
     def _may_tell(self, word: str) -> bool:
         """False when no fact of ``word`` can be set: one test for each WordFacts field."""
         index = self._index
@@ -214,6 +228,7 @@ class ComboWords:
             or strip_region_affixes(word) != word
             or index.brand_in(word) is not None
             or self.may_glue_lure(word)
+            or head[:_SHORTEST_LURE] in self.pushy_heads
         )
 
     def split(self, tokens: list[str]) -> list[str]:

@@ -241,8 +241,12 @@ def _mistyped_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
                     code, detail = "homoglyph_of_official", _describe_chars(seen)
                 else:
                     code, detail = "ascii_lookalike_of_official", describe_edit(seen, official)
-            elif OSA.distance(seen, official, score_cutoff=1) == 1:
-                code, detail = "typo_of_official", describe_edit(seen, official)
+            elif OSA.distance(seen, official, score_cutoff=1) == 1 or OSA.distance(
+                    skeleton(seen), skeleton(official), score_cutoff=1) == 1:
+                # one slip, possibly beside look-alike letters: bkn.q0.id (q for g, 0 for o)
+                code = "typo_of_official" if seen.isascii() else "homoglyph_of_official"
+                detail = describe_edit(seen, official) if seen.isascii() \
+                    else _describe_chars(seen)
             else:
                 continue
             return [make_reason(code, target=name.entry.domain, matched=host.unicode,
