@@ -43,6 +43,7 @@ _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
 _LONGEST_WORD: Final = 32
 # A lure word glued to a brand (ceklapor, bknlogin) is at least this long.
 _SHORTEST_LURE: Final = 3
+# ... and the brand or civil word it is glued to, at least this long (not bi of kiabi).
 _SHORTEST_GLUED_BRAND: Final = 3
 # The first and the last letters of a vocabulary's words, as prefilters: a token that starts
 # and ends with none of them cannot have one of those words glued at either end.
@@ -78,8 +79,7 @@ def _vocabulary_word(token: str, vocabulary: frozenset[str], ends: _WordEnds) ->
 def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str] | None:
     """A brand or a civil-registry word glued to a lure, service or government word with no
     hyphen: ceklapor, laporaktivasi, bknlogin, ditjenpajak, ceknik."""
-    # the brand keeps three letters at least: a two-letter acronym (bi) glued on is chance
-    # (kiabi), not a name
+    # a two-letter acronym (bi) glued on is chance (kiabi), not a name
     for length in range(min(len(token) - _SHORTEST_GLUED_BRAND, _LONGEST_WORD),
                         _SHORTEST_LURE - 1, -1):
         for lure, rest in ((token[:length], token[length:]), (token[-length:], token[:-length])):
