@@ -37,3 +37,24 @@ def test_a_custom_registry_ending_is_protected_too() -> None:
     checker = Checker(Registry.from_domains(["klikbca.co.id"]))
     result = checker.check_url("klikbca.c0.id")
     assert (result.verdict, result.target) == (Verdict.LOOKALIKE, "klikbca.co.id")
+
+
+@pytest.mark.parametrize(
+    ("host", "target"),
+    [
+        ("kemandagry.com", "kemendagri.go.id"),  # two vowel slips
+        ("kemenndagrii.com", "kemendagri.go.id"),  # two doubled letters
+        ("kemenddagry.id", "kemendagri.go.id"),  # one of each
+    ],
+)
+def test_two_slips_in_a_long_name(host: str, target: str) -> None:
+    """Two slips can leave the name and the copy with no one-deletion key in common; the
+    consonant key still finds the official name, and OSA confirms two edits."""
+    result = Checker().check_url(host)
+    assert (result.verdict, result.target) == (Verdict.LOOKALIKE, target)
+    assert result.reasons[0].code == "typo_of_official"
+
+
+def test_two_slips_in_a_short_name_are_not_a_typo() -> None:
+    """kemensos has eight letters: one edit only, so kamansas resembles nothing official."""
+    assert Checker().check_url("kamansas.com").verdict is Verdict.UNRELATED

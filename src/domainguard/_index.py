@@ -30,9 +30,6 @@ __all__ = ["Name", "RegistryIndex", "compact", "tokens"]
 # Shortest official name compared by edit distance; shorter ones (bkn, kpk, ojk) are
 # protected through exact-name cues instead (other suffix, glued go.id, brand + lure word).
 MIN_TYPO_LENGTH: Final = 5
-# Names at least this long may be two edits away (Chromium allows one; the measured misses
-# of one edit on real permutations were stacked typos on long names).
-MIN_TWO_EDIT_LENGTH: Final = 9
 # A brand token glued to other words (``dukcapilonline``) must be this long to be trusted.
 MIN_GLUED_BRAND: Final = 6
 # Brand tokens shorter than this count only as whole tokens next to a lure word.

@@ -15,13 +15,13 @@ from rapidfuzz.distance import OSA
 from domainguard._host import Host
 from domainguard._index import (
     GOV_TOKENS,
-    MIN_TWO_EDIT_LENGTH,
     MIN_TYPO_LENGTH,
     Name,
     RegistryIndex,
     compact,
     tokens,
 )
+from domainguard._near import MIN_TWO_EDIT_LENGTH
 from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 from domainguard._verdict import Reason, make_reason
