@@ -53,6 +53,8 @@ from domainguard import Checker, Registry, Verdict
         ("cekstatus-bkn.com", "bkn.go.id"),
         ("verifikasidata-bpjs.com", "bpjs-kesehatan.go.id"),
         ("loginsso-pajak.com", "pajak.go.id"),
+        # the tenant of a platform whose wildcard rule makes every tenant name a suffix
+        ("dukcapil-online.my.canva.site", "dukcapil.kemendagri.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),

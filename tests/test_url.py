@@ -68,6 +68,9 @@ def test_host_a_browser_would_open(text: str, ascii_host: str, unicode_host: str
     pytest.param("dukcapil.kemendagri.go.id", "kemendagri.go.id", "go.id", id="go.id"),
     pytest.param("a.dukcapil-kemendagri.blogspot.com", "dukcapil-kemendagri.blogspot.com",
                  "blogspot.com", id="psl-private"),
+    # *.my.canva.site makes each tenant's name a suffix; the tenant is the name judged
+    pytest.param("dukcapil-online.my.canva.site", "dukcapil-online.my.canva.site",
+                 "my.canva.site", id="psl-private-wildcard"),
     pytest.param("x.koperasi.kop.id", "koperasi.kop.id", "kop.id", id="newer-than-snapshot"),
     pytest.param("kemendagri.gov.id", "gov.id", "id", id="fake-sld"),
     pytest.param("dukcapil.kemendagri.go.id.aktivasi", "id.aktivasi", "aktivasi",

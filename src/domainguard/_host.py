@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
-from domainguard._suffixes import split_suffix
+from domainguard._suffixes import SuffixMatch, split_suffix, under_wildcard
 from domainguard._url import URLProblem
 
 __all__ = ["Host", "analyse_host", "decode_label"]
@@ -77,6 +77,15 @@ def _breaks_bidi_rule(labels: list[str]) -> bool:
     return False
 
 
+def _name_start(match: SuffixMatch, labels: tuple[str, ...]) -> int:
+    """Where the public suffix starts, except that a platform's wildcard rule (*.my.canva.site)
+    makes each tenant's own name a suffix: that name is then what gets judged, as the tenant
+    name of any other platform is (dukcapil-online.my.canva.site)."""
+    if match.index == 0 and match.private and under_wildcard(labels):
+        return 1
+    return match.index
+
+
 def analyse_host(hostname: str) -> Host | URLProblem:
     """Split an ASCII host from the URL parser; never raises on a ``str``."""
     host = hostname[:-1] if hostname.endswith(".") else hostname
@@ -95,7 +104,7 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         # the common case: no A-label to decode, nothing right-to-left, nothing to report
         match = split_suffix(labels)
         return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
-                    suffix_index=match.index, suffix_known=match.known,
+                    suffix_index=_name_start(match, labels), suffix_known=match.known,
                     private_suffix=match.private, ip=False)
     unicode_labels: list[str] = []
     for label in labels:
@@ -115,7 +124,7 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         unicode=".".join(unicode_labels),
         labels=labels,
         unicode_labels=tuple(unicode_labels),
-        suffix_index=match.index,
+        suffix_index=_name_start(match, labels),
         suffix_known=match.known,
         private_suffix=match.private,
         ip=False,

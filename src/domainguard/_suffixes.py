@@ -19,7 +19,7 @@ from typing import Final
 
 import can_ada
 
-__all__ = ["SuffixMatch", "psl_version", "split_suffix"]
+__all__ = ["SuffixMatch", "psl_version", "split_suffix", "under_wildcard"]
 
 _SUPPLEMENT: Final = "psl_supplement.txt"
 _SNAPSHOT: Final = ".tld_set_snapshot"
@@ -192,3 +192,9 @@ def split_suffix(labels: tuple[str, ...]) -> SuffixMatch:
         return _match(best, best_private, True)
     # The PSL's default rule "*": an unknown TLD is its own suffix.
     return _match(count - 1, False, False)
+
+
+def under_wildcard(labels: tuple[str, ...]) -> bool:
+    """Is ``labels[0]`` a suffix only by a wildcard rule on the rest (*.my.canva.site)?"""
+    rules = _rules if _rules is not None else _get()
+    return len(labels) > 1 and ".".join(labels[1:]) in rules.wildcard
