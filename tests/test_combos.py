@@ -55,6 +55,9 @@ from domainguard import Checker, Registry, Verdict
         ("loginsso-pajak.com", "pajak.go.id"),
         # the tenant of a platform whose wildcard rule makes every tenant name a suffix
         ("dukcapil-online.my.canva.site", "dukcapil.kemendagri.go.id"),
+        # a civil-registry word written as two words
+        ("cek-kartu-keluarga.com", "dukcapil.kemendagri.go.id"),
+        ("catatan-sipil-bandung.com", "disdukcapil.bandung.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
@@ -96,6 +99,7 @@ def test_official_label_with_a_lure_keeps_its_own_entry() -> None:
         ("ikd.my.id", "ikd"),
         ("www.bpjs.web.id", "bpjs"),
         ("ikd2026.biz.id", "ikd"),
+        ("pencatatan-sipil.id", "pencatatansipil"),
     ],
 )
 def test_service_words_without_a_brand_are_suspicious(host: str, word: str) -> None:

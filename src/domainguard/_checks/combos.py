@@ -165,7 +165,7 @@ class ComboWords:
 
     __slots__ = ("_index", "_memo", "_parts", "brand_ends", "civil_ends", "known", "lure_ends",
                  "pushy_heads", "pushy_words", "region_ends", "service_ends", "split_ends",
-                 "split_words")
+                 "split_words", "two_word_terms")
 
     def __init__(self, index: RegistryIndex) -> None:
         self._index = index
@@ -177,6 +177,9 @@ class ComboWords:
         self.pushy_words = frozenset(w for w in index.lure_words - index.generic_words
                                      if _SHORTEST_LURE <= len(w) <= _LONGEST_WORD)
         self.pushy_heads = frozenset(w[:_SHORTEST_LURE] for w in self.pushy_words)
+        # civil and service words that may be written as two words (kartu-keluarga)
+        self.two_word_terms = frozenset(w for w in index.service_words
+                                        if len(w) >= 2 * _SHORTEST_PART and "-" not in w)
         # the first and last two letters of every brand a lure word may be glued to (of any
         # length: a custom registry's label may be longer than _LONGEST_WORD)
         brands = [*index.brands, *index.short_brands, *index.civil_words]
@@ -325,6 +328,23 @@ def _unglue_id(words: list[str]) -> list[str]:
     return found
 
 
+def _join_terms(words: list[str], facts: list[WordFacts], pairs: list[str],
+                terms: frozenset[str]) -> list[str]:
+    """cek-kartu-keluarga.com, catatan-sipil-bandung.com: a vocabulary word written as two
+    words that tell nothing apart is read whole (kartukeluarga, catatansipil)."""
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        if at < len(pairs) and pairs[at] in terms and facts[at] is _PLAIN \
+                and facts[at + 1] is _PLAIN:
+            found.append(pairs[at])
+            at += 2
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
@@ -340,6 +360,10 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         words = _unglue_id(words)
     facts = combos.facts(words)
     pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
+    if not combos.two_word_terms.isdisjoint(pairs):
+        words = _join_terms(words, facts, pairs, combos.two_word_terms)
+        facts = combos.facts(words)
+        pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
     if all(f is _PLAIN for f in facts) and not any(pair_brands):
         return []  # no word the checks below could use (most hosts)
