@@ -58,6 +58,12 @@ from domainguard import Checker, Registry, Verdict
         # a civil-registry word written as two words
         ("cek-kartu-keluarga.com", "dukcapil.kemendagri.go.id"),
         ("catatan-sipil-bandung.com", "disdukcapil.bandung.go.id"),
+        # a regional office that takes money or data, beside a region; a province's short
+        # name read from its own domain (jabarprov.go.id: jabar is Jawa Barat)
+        ("samsat-jakarta.com", "jakarta.go.id"),
+        ("bapenda-jabar.com", "jabarprov.go.id"),
+        ("esamsat-jatim.com", "jatimprov.go.id"),
+        ("dukcapil-jabar.com", "disdukcapil.jabarprov.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
@@ -74,7 +80,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "infobatu.com", "promobali.com", "batubara.com",
                                   "infojateng.id", "portaljateng.com", "toko-digital.com",
                                   "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com",
-                                  "amanah-pajak.com", "halaman-pajak.com"])
+                                  "amanah-pajak.com", "halaman-pajak.com",
+                                  "infojabar.id", "berita-jabar.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 

@@ -37,6 +37,10 @@ _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "
 # The .id namespaces anyone may register in with little or no paperwork (PANDI's rules): a
 # bare service word there (bansos.id, ikd.my.id) poses as the service itself
 _OPEN_ID: Final = frozenset({"id", "my.id", "web.id", "biz.id"})
+# Regional offices that take money or personal data (vehicle tax, fines, aid, jobs): beside a
+# region name they pose as that government's office (bapenda-jabar.com, samsat-bandung.com)
+_REGIONAL_OFFICES: Final = frozenset({"samsat", "esamsat", "bapenda", "dispenda", "dishub",
+                                      "dinsos", "disnaker"})
 _REGIONAL_KINDS: Final = frozenset({"regional-government", "regional-dukcapil",
                                     "regional-service"})
 # Longer vocabulary words are not looked for inside glued tokens.
@@ -414,12 +418,15 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         if target is not None:
             return [lookalike("brand_with_other_words", target,
                               f"{cue} + {regions[0][1]}", weight=75)]
-    # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info)
-    if regions and pushy:
+    # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info);
+    # or with a regional office's name: bapenda-jabar.com
+    office_word = next((s for s in services if s in _REGIONAL_OFFICES), None)
+    if regions and (pushy or office_word):
         target = region_entry(0, service=False)
         if target is not None:
-            return [lookalike("brand_with_other_words", target,
-                              f"{regions[0][1]} + {pushy[0]}", weight=65)]
+            word = pushy[0] if pushy else office_word
+            return [lookalike("brand_with_other_words", target, f"{regions[0][1]} + {word}",
+                              weight=65)]
     # hyphenated official labels come back whole: klaim-lpse-torajautara.website
     brands = (*(f.brand for f in facts), *pair_brands)
     for word, found in zip((*words, *pairs), brands, strict=True):
