@@ -64,6 +64,9 @@ from domainguard import Checker, Registry, Verdict
         ("bapenda-jabar.com", "jabarprov.go.id"),
         ("esamsat-jatim.com", "jatimprov.go.id"),
         ("dukcapil-jabar.com", "disdukcapil.jabarprov.go.id"),
+        # recruitment, job and prize-draw lures
+        ("rekrutmen-kemnaker.com", "kemnaker.go.id"),
+        ("undian-jakarta.com", "jakarta.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
@@ -81,7 +84,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "infojateng.id", "portaljateng.com", "toko-digital.com",
                                   "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com",
                                   "amanah-pajak.com", "halaman-pajak.com",
-                                  "infojabar.id", "berita-jabar.com"])
+                                  "infojabar.id", "berita-jabar.com",
+                                  "security-jakarta.com", "lowongan-kerja-bandung.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
