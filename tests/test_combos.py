@@ -67,6 +67,11 @@ from domainguard import Checker, Registry, Verdict
         # recruitment, job and prize-draw lures
         ("rekrutmen-kemnaker.com", "kemnaker.go.id"),
         ("undian-jakarta.com", "jakarta.go.id"),
+        # an official name with look-alike letters or a slip, beside a telling word; read whole
+        # before a shorter brand inside it (kemendagrl is not kemendag.go.id)
+        ("dukcapll-online.com", "dukcapil.kemendagri.go.id"),
+        ("ikd-dukcapi1.xyz", "dukcapil.kemendagri.go.id"),
+        ("kemendagrl-ikd.com", "kemendagri.go.id"),
         # the fake ending's "id" glued to the name after it
         ("go-idpajak.icu", "pajak.go.id"),
         ("go-idcapil.biz", "dukcapil.kemendagri.go.id"),
@@ -85,7 +90,8 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "bandung-digital.com", "kia.id", "kia.my.id", "kiabi.com",
                                   "amanah-pajak.com", "halaman-pajak.com",
                                   "infojabar.id", "berita-jabar.com",
-                                  "security-jakarta.com", "lowongan-kerja-bandung.com"])
+                                  "security-jakarta.com", "lowongan-kerja-bandung.com",
+                                  "bintang-login.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Final
 
+from domainguard._checks.names import misspelt_name
 from domainguard._host import Host
 from domainguard._index import (
     MIN_GLUED_BRAND,
@@ -427,6 +428,16 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             word = pushy[0] if pushy else office_word
             return [lookalike("brand_with_other_words", target, f"{regions[0][1]} + {word}",
                               weight=65)]
+    # an official name with a slip or look-alike letters beside a telling word, read whole
+    # before any shorter brand inside it: dukcapll-online.com, kemendagrl-ikd.com (not kemendag)
+    if lures or cues or services:
+        for word, word_facts in zip(words, facts, strict=True):
+            if word_facts is _PLAIN or (word_facts.brand is not None
+                                        and word_facts.brand[0] != word):
+                name = misspelt_name(word, index)
+                if name is not None:
+                    return [lookalike("brand_with_other_words", name.entry,
+                                      f"{word} ≈ {name.compact}")]
     # hyphenated official labels come back whole: klaim-lpse-torajautara.website
     brands = (*(f.brand for f in facts), *pair_brands)
     for word, found in zip((*words, *pairs), brands, strict=True):

@@ -26,8 +26,11 @@ from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 from domainguard._verdict import Reason, make_reason
 
-__all__ = ["check_names", "describe_edit"]
+__all__ = ["check_names", "describe_edit", "misspelt_name"]
 
+# A brand beside other words is read through one slip when both are at least this long
+# (kemendagrl-ikd.com); look-alike letters count from MIN_TYPO_LENGTH (dukcapi1-online.com).
+MIN_SLIP_IN_COMBO: Final = 7
 # Token pairs that spell a government suffix inside a name: go-id.com, layanan-gov-id.xyz
 _GOV_PAIRS: Final = frozenset({("go", "id"), ("gov", "id"), ("govt", "id")})
 
@@ -160,6 +163,28 @@ def _near_name(rest: str, index: RegistryIndex) -> tuple[Name, ...] | None:
         if len(candidate) >= MIN_TYPO_LENGTH and OSA.distance(sk, candidate, score_cutoff=1) == 1:
             return index.by_skeleton[candidate]
     return None
+
+
+def misspelt_name(word: str, index: RegistryIndex) -> Name | None:
+    """The distinctive official name ``word`` spells with look-alike letters or one slip
+    (dukcapi1, dukcapll, kemendagrl), for names long enough to trust; not ``word`` itself."""
+    if len(word) < MIN_TYPO_LENGTH or word in index.by_compact:
+        return None
+    names = index.by_skeleton.get(skeleton(word)) or index.by_visual.get(visual_skeleton(word))
+    if not names and len(word) >= MIN_SLIP_IN_COMBO:
+        # a slip, not look-alike letters: everyday words lie one slip from short names
+        # (warga, karga), so only long names count
+        names = _near_name(word, index)
+        if names and len(names[0].compact) < MIN_SLIP_IN_COMBO:
+            names = None
+    if not names:
+        return None
+    name = names[0]
+    # region names and everyday words are everybody's: bintang is a star, not Sintang
+    if name.compact in index.generic_words or name.compact in index.region_names \
+            or len(name.compact) < MIN_TYPO_LENGTH:
+        return None
+    return name
 
 
 def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
