@@ -77,13 +77,11 @@ def _breaks_bidi_rule(labels: list[str]) -> bool:
     return False
 
 
-def _name_start(match: SuffixMatch, labels: tuple[str, ...]) -> int:
-    """Where the public suffix starts, except that a platform's wildcard rule (*.my.canva.site)
-    makes each tenant's own name a suffix: that name is then what gets judged, as the tenant
-    name of any other platform is (dukcapil-online.my.canva.site)."""
-    if match.index == 0 and match.private and under_wildcard(labels):
-        return 1
-    return match.index
+def _tenant_at(match: SuffixMatch, labels: tuple[str, ...]) -> int:
+    """For a host that is a public suffix whole: 1 where a platform's wildcard rule
+    (*.my.canva.site) made the tenant's own name a suffix, so that the name is judged as any
+    other platform tenant's is (dukcapil-online.my.canva.site); else 0."""
+    return 1 if match.private and under_wildcard(labels) else 0
 
 
 def analyse_host(hostname: str) -> Host | URLProblem:
@@ -104,7 +102,7 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         # the common case: no A-label to decode, nothing right-to-left, nothing to report
         match = split_suffix(labels)
         return Host(ascii=host, unicode=host, labels=labels, unicode_labels=labels,
-                    suffix_index=_name_start(match, labels), suffix_known=match.known,
+                    suffix_index=match.index or _tenant_at(match, labels), suffix_known=match.known,
                     private_suffix=match.private, ip=False)
     unicode_labels: list[str] = []
     for label in labels:
@@ -124,7 +122,7 @@ def analyse_host(hostname: str) -> Host | URLProblem:
         unicode=".".join(unicode_labels),
         labels=labels,
         unicode_labels=tuple(unicode_labels),
-        suffix_index=_name_start(match, labels),
+        suffix_index=match.index or _tenant_at(match, labels),
         suffix_known=match.known,
         private_suffix=match.private,
         ip=False,

@@ -350,6 +350,19 @@ def _join_terms(words: list[str], facts: list[WordFacts], pairs: list[str],
     return found
 
 
+def _misspelt(words: list[str], facts: list[WordFacts], index: RegistryIndex,
+              glued: bool) -> tuple[Entry, str] | None:
+    """The entry and the detail of the first word that misspells an official name: among the
+    words with a shorter brand glued inside them, or among the words that tell nothing."""
+    for word, word_facts in zip(words, facts, strict=True):
+        brand = word_facts.brand
+        if (brand is not None and brand[0] != word) if glued else word_facts is _PLAIN:
+            name = misspelt_name(word, index)
+            if name is not None:
+                return name.entry, f"{word} ≈ {name.compact}"
+    return None
+
+
 def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
@@ -428,16 +441,11 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
             word = pushy[0] if pushy else office_word
             return [lookalike("brand_with_other_words", target, f"{regions[0][1]} + {word}",
                               weight=65)]
-    # an official name with a slip or look-alike letters beside a telling word, read whole
-    # before any shorter brand inside it: dukcapll-online.com, kemendagrl-ikd.com (not kemendag)
-    if lures or cues or services:
-        for word, word_facts in zip(words, facts, strict=True):
-            if word_facts is _PLAIN or (word_facts.brand is not None
-                                        and word_facts.brand[0] != word):
-                name = misspelt_name(word, index)
-                if name is not None:
-                    return [lookalike("brand_with_other_words", name.entry,
-                                      f"{word} ≈ {name.compact}")]
+    # an official name with a slip or look-alike letters beside a telling word is read whole
+    # before any shorter brand inside it (kemendagrl-ikd.com: not kemendag.go.id)
+    misspelt = _misspelt(words, facts, index, glued=True) if lures or cues or services else None
+    if misspelt is not None:
+        return [lookalike("brand_with_other_words", *misspelt)]
     # hyphenated official labels come back whole: klaim-lpse-torajautara.website
     brands = (*(f.brand for f in facts), *pair_brands)
     for word, found in zip((*words, *pairs), brands, strict=True):
@@ -465,6 +473,10 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         if short is not None and (lures or cues or any(s != word for s in services) or (
                 platform is not None and len(words) == 1)):
             return [lookalike("brand_with_other_words", short, word, weight=70)]
+    # ... and so is one that tells nothing else: dukcapll-online.com, ikd-dukcapi1.xyz
+    misspelt = _misspelt(words, facts, index, glued=False) if lures or cues or services else None
+    if misspelt is not None:
+        return [lookalike("brand_with_other_words", *misspelt)]
     # civil-registry words without a brand of their own (ikd, ktp, capil) stand for Dukcapil
     if (civil and index.service_target is not None and (others or platform is not None)
             and (lures or cues or len(services) > 1 or platform is not None)):
