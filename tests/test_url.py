@@ -119,3 +119,10 @@ def test_dangerous_schemes_are_suspicious(text: str, scheme: str) -> None:
 
 def test_parse_url_problem_is_a_value() -> None:
     assert isinstance(parse_url("http://xn--zz.com/"), URLProblem)
+
+
+def test_a_platforms_own_address_is_not_a_tenant() -> None:
+    """blogspot.com is the platform itself; x.blogspot.com is a site on it."""
+    assert [r.code for r in domainguard.check_url("blogspot.com").reasons] == []
+    assert [r.code for r in domainguard.check_url("x.blogspot.com").reasons] == [
+        "hosting_platform"]

@@ -123,7 +123,8 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         reasons.append(make_reason("installer_download", matched=shown, detail=payload.filename))
     platform_kind = _payloads.hosting_platforms().get(host.ascii) or \
         _payloads.hosting_platforms().get(registrable)
-    if host.private_suffix and platform_kind != "path":
+    if host.private_suffix and host.suffix_index > 0 and platform_kind != "path":
+        # a tenant's site, not the platform's own address (blogspot.com itself)
         reasons.append(make_reason("hosting_platform", matched=shown, detail=host.suffix))
     # a short link's slug, or a tenant's path on a platform, is all the reader sees of the
     # site: bit.ly/aktivasi-ikd, s.id/DaftarBansos2026, heylink.me/bansos-kemensos
