@@ -116,6 +116,12 @@ HITS = [
         ("apk", "android", "query", "ikd.apk", None),
         id="path-clean-query-not",
     ),
+    pytest.param(
+        "/file/abc123/Surat_Tilang.apk/file",
+        "",
+        ("apk", "android", "path", "Surat_Tilang.apk", None),
+        id="file-host-action-after-name",
+    ),
 ]
 
 MISSES = [
@@ -131,6 +137,8 @@ MISSES = [
     pytest.param("/ikdapk", "", id="no-dot"),
     pytest.param("/search", "q=cara+install+apk", id="word-apk-in-query"),
     pytest.param("/search", "q=1&&x", id="empty-parameters"),
+    pytest.param("/download", "", id="action-alone"),
+    pytest.param("/docs/ikd.apk/guide/view", "", id="apk-two-segments-up"),
 ]
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Final, Literal
 from urllib.parse import unquote, unquote_plus
 
 __all__ = [
@@ -59,7 +59,8 @@ class PayloadHit:
     platform: str
     """Where it runs: ``android``, ``ios``, ``windows``, ``macos`` or ``any``."""
     location: Literal["path", "query"]
-    """Found in the last path segment, or in a query parameter value."""
+    """Found in the last path segment (or the one before a last ``/file``, ``/download``),
+    or in a query parameter value."""
     filename: str
     """The percent-decoded file name as the victim sees it: ``Surat Tilang.pdf.apk``."""
     decoy_extension: str | None
@@ -71,6 +72,10 @@ class PayloadHit:
         if self.decoy_extension is None:
             return None
         return f"{self.decoy_extension}.{self.extension}"
+
+
+# Last path segments that name what to do with the file before them, not a file
+_ACTION_SEGMENTS: Final = frozenset({"file", "download", "view", "dl", "raw"})
 
 
 def payload_in(path: str, query: str) -> PayloadHit | None:
@@ -85,6 +90,10 @@ def payload_in(path: str, query: str) -> PayloadHit | None:
     extensions = payload_extensions()
     segment = _last_segment(path)[-_SCAN:]
     hit = _file_hit(unquote(segment, errors="replace"), "path", extensions)
+    if hit is None and segment.lower() in _ACTION_SEGMENTS:
+        # file hosts put the name before an action: mediafire.com/file/<id>/Surat.apk/file
+        segment = _last_segment(path[: path.rstrip("/").rfind("/")])[-_SCAN:]
+        hit = _file_hit(unquote(segment, errors="replace"), "path", extensions)
     if hit is not None:
         return hit
     for parameter in query.removeprefix("?").split("&"):
