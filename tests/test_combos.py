@@ -91,7 +91,7 @@ def test_combined_name_targets(host: str, target: str) -> None:
                                   "amanah-pajak.com", "halaman-pajak.com",
                                   "infojabar.id", "berita-jabar.com",
                                   "security-jakarta.com", "lowongan-kerja-bandung.com",
-                                  "bintang-login.com"])
+                                  "bintang-login.com", "bankkalteng.co.id", "jateng.com"])
 def test_everyday_names_stay_unrelated(host: str) -> None:
     assert Checker().check_url(host).verdict is Verdict.UNRELATED
 
@@ -123,3 +123,13 @@ def test_service_words_without_a_brand_are_suspicious(host: str, word: str) -> N
     result = Checker().check_url(host)
     assert result.verdict is Verdict.SUSPICIOUS
     assert [(r.code, r.detail) for r in result.reasons] == [("service_word_in_name", word)]
+
+
+def test_a_custom_registry_reads_region_names_as_the_bundled_one_does() -> None:
+    """Bank Kalteng's site is not Kalimantan Tengah's government, with either registry: kalteng
+    is a region name people write (region_aliases.csv), not a brand."""
+    domains = [entry.domain for entry in Registry.default().entries]
+    custom = Checker(Registry.from_domains(domains))
+    for checker in (Checker(), custom):
+        assert checker.check_url("bankkalteng.co.id").verdict is Verdict.UNRELATED
+        assert checker.check_url("samsat-kalteng.com").target == "kalteng.go.id"

@@ -89,7 +89,9 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
     assert run_script("--root", first).returncode == 0
     assert run_script("--root", second).returncode == 0
     produced = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert produced == [Path("data/official_domains.txt"), Path("src/domainguard/data/regions.csv")]
+    assert produced == [Path("data/official_domains.txt"),
+                        Path("src/domainguard/data/region_aliases.csv"),
+                        Path("src/domainguard/data/regions.csv")]
     assert [(first / p).read_bytes() for p in produced] == [
         (second / p).read_bytes() for p in produced
     ]

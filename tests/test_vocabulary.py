@@ -72,13 +72,24 @@ def test_regions_by_token(token: str, codes: list[str]) -> None:
     assert [region.code for region in _vocabulary.regions_by_token()[token]] == codes
 
 
-def test_29_tokens_name_several_regions() -> None:
+def test_29_names_and_one_alias_name_several_regions() -> None:
     shared = [
         token
         for token, found in _vocabulary.regions_by_token().items()
         if len(found) > 1 and "-" not in token
     ]
-    assert len(shared) == 29
+    # jogja is both Daerah Istimewa Yogyakarta and Kota Yogyakarta
+    assert len(shared) == 30
+    assert [r.code for r in _vocabulary.regions_by_token()["jogja"]] == ["34", "34.71"]
+
+
+def test_the_names_people_write_are_region_names() -> None:
+    """Customary abbreviations from region_aliases.csv (written=yes), not build-only quirks."""
+    by_token = _vocabulary.regions_by_token()
+    assert [r.name for r in by_token["jateng"]] == ["Jawa Tengah"]
+    assert [r.name for r in by_token["kukar"]] == ["Kabupaten Kutai Kartanegara"]
+    assert "pemkomedan" not in by_token
+    assert "sipdispendukcapiljember" not in by_token
 
 
 def test_region_by_code() -> None:

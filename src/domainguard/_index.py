@@ -23,7 +23,6 @@ from domainguard._suffixes import split_suffix
 if TYPE_CHECKING:
     from domainguard._checks.combos import ComboWords
     from domainguard._registry import Entry, Registry
-    from domainguard._vocabulary import Region
 
 
 __all__ = ["Name", "RegistryIndex", "compact", "tokens"]
@@ -122,7 +121,6 @@ class RegistryIndex:
         # the registry (dukcapil.<region>.go.id gives one first token thousands of sequences)
         self._by_second: dict[str, dict[str, list[Sequence]]] = {}
         self.region_entries: dict[str, list[Entry]] = {}  # region token -> its entries
-        self._aliases: dict[str, tuple[Region, ...]] = {}  # jabar -> (Jawa Barat,)
         self.service_target: Entry | None = None
 
         # token -> registrable domain(s) using it: a str while there is one (most tokens)
@@ -148,10 +146,6 @@ class RegistryIndex:
         self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
-        # a short name that is an official label itself (jateng.go.id) stays a brand only
-        self.region_tokens.update((alias, regions) for alias, regions in self._aliases.items()
-                                  if alias not in self.brands and alias not in self.short_brands)
-        del self._aliases
         for first, found in self.sequences.items():
             if len(found) > _SPLIT_SEQUENCES and all(len(seq) > 1 for seq, _, _ in found):
                 by_second: dict[str, list[Sequence]] = {}
@@ -205,14 +199,6 @@ class RegistryIndex:
             base = strip_region_affixes(label)
             if base in region_tokens:
                 self.region_entries.setdefault(base, []).append(entry)
-            elif base != label and label is name_labels[-1] and entry.region \
-                    and "." not in entry.region:
-                # a province's own short name with its affix (jabarprov): "jabar" is Jawa
-                # Barat as much as "jawabarat" is
-                province = _vocabulary.region_by_code(entry.region)
-                if province is not None and len(base) >= 3:
-                    self._aliases[base] = (province,)
-                    self.region_entries.setdefault(base, []).append(entry)
 
     def _add_brand(self, token: str, entry: Entry) -> None:
         if token in self.generic_words or token in self.lure_words or token.isdigit():

@@ -29,6 +29,7 @@ __all__ = [
 
 TERMS_FILE: Final = "terms.txt"
 REGIONS_FILE: Final = "regions.csv"
+ALIASES_FILE: Final = "region_aliases.csv"
 CATEGORIES: Final = ("civil", "service", "lure", "generic")
 LEVELS: Final = ("province", "regency", "city")
 REGION_COLUMNS: Final = (
@@ -216,14 +217,36 @@ def region_by_code(code: str) -> Region | None:
     return _by_code().get(code)
 
 
+def _aliases() -> Iterator[tuple[str, Region]]:
+    """(alias, region) from region_aliases.csv: jateng for Jawa Tengah, kukar, anambas."""
+    where = f"domainguard/data/{ALIASES_FILE}"
+    lines = iter(_content_lines(ALIASES_FILE))
+    header = next(lines, None)
+    if header is None or header[1] != "alias,code":
+        raise VocabularyError("header must be alias,code", path=where,
+                              line=header[0] if header else 1)
+    for number, text in lines:
+        alias, comma, code = text.partition(",")
+        region = region_by_code(code.strip())
+        if not comma or not _TERM.match(alias.strip()) or region is None:
+            raise VocabularyError(f"expected alias,code with a known code: {text!r}",
+                                  path=where, line=number)
+        yield alias.strip(), region
+
+
 @functools.cache
 def regions_by_token() -> Mapping[str, tuple[Region, ...]]:
     """Regions by the label forms of their names: ``purbalingga``, ``acehbaratdaya``,
-    ``aceh-barat-daya``. A token can name several regions, listed in code order: 29 names are
-    shared, by a kabupaten and a kota (``bekasi``), a province and its capital (``jambi``) or
-    all three (``gorontalo``)."""
+    ``aceh-barat-daya``, and the other names people write (``jateng``, ``kukar``). A token can
+    name several regions, listed in code order: 29 names are shared, by a kabupaten and a kota
+    (``bekasi``), a province and its capital (``jambi``) or all three (``gorontalo``)."""
     index: dict[str, list[Region]] = {}
     for region in regions():
         for token in dict.fromkeys((region.compact, region.hyphenated)):
             index.setdefault(token, []).append(region)
+    for alias, region in _aliases():
+        found = index.setdefault(alias, [])
+        if region not in found:
+            found.append(region)
+            found.sort(key=lambda r: r.code)
     return MappingProxyType({token: tuple(found) for token, found in index.items()})
