@@ -28,8 +28,8 @@ def test_wheel_carries_the_data(wheel: Path) -> None:
 
     names = set(zipfile.ZipFile(wheel).namelist())
     for data in ("official_domains.txt", "terms.txt", "regions.csv", "region_aliases.csv",
-                 "psl_supplement.txt",
-                 "shorteners.txt", "hosting_platforms.txt", "payload_extensions.txt"):
+                 "psl_supplement.txt", "shorteners.txt", "hosting_platforms.txt",
+                 "payload_extensions.txt"):
         assert f"domainguard/data/{data}" in names, data
     assert "domainguard/py.typed" in names
     bundled = zipfile.ZipFile(wheel).read("domainguard/data/official_domains.txt")
