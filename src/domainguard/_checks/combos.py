@@ -356,7 +356,8 @@ def _misspelt(words: list[str], facts: list[WordFacts], index: RegistryIndex,
     words with a shorter brand glued inside them, or among the words that tell nothing."""
     for word, word_facts in zip(words, facts, strict=True):
         brand = word_facts.brand
-        if (brand is not None and brand[0] != word) if glued else word_facts is _PLAIN:
+        looked_for = brand is not None and brand[0] != word if glued else word_facts is _PLAIN
+        if looked_for:
             name = misspelt_name(word, index)
             if name is not None:
                 return name.entry, f"{word} ≈ {name.compact}"
