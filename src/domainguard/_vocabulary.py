@@ -239,7 +239,8 @@ def regions_by_token() -> Mapping[str, tuple[Region, ...]]:
     """Regions by the label forms of their names: ``purbalingga``, ``acehbaratdaya``,
     ``aceh-barat-daya``, and the other names people write (``jateng``, ``kukar``). A token can
     name several regions, listed in code order: 29 names are shared, by a kabupaten and a kota
-    (``bekasi``), a province and its capital (``jambi``) or all three (``gorontalo``)."""
+    (``bekasi``), a province and its capital (``jambi``) or all three (``gorontalo``), and so is
+    the alias ``jogja`` (the province and Kota Yogyakarta)."""
     index: dict[str, list[Region]] = {}
     for region in regions():
         for token in dict.fromkeys((region.compact, region.hyphenated)):
