@@ -66,6 +66,7 @@ OFFICE_LABELS = frozenset(
 )
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 FORBIDDEN_IN_FIELD = ("|", "\n", "\r")
+ALIAS_RE = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*$|[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
 
 HEADER = """\
@@ -74,11 +75,12 @@ HEADER = """\
 # Do not edit by hand; edit data/sources and rerun. CI runs it with --check.
 #
 # Format: UTF-8, one entry per line, '#' starts a comment line, blank lines are ignored.
-#   domain | kind | name | region | source
+#   domain | kind | name | region | source [| aliases]
 # domain: lowercase ASCII (punycode if IDN), no trailing dot; a registrable domain or a host.
 # kind: {kinds}.
 # region: Kemendagri code (33.03 kabupaten/kota, 33 province), or '-' (none or not mapped).
-# source: provenance; several sources are joined with ' + '.
+# source: provenance; several sources are joined with ' + ' (an alias's as 'alias NAME: ...').
+# aliases: names the body goes by that are not a label of its domain, comma-separated.
 #
 # Inclusion rules:
 # - protected suffixes: the .id second levels only state bodies may register
@@ -97,6 +99,7 @@ HEADER = """\
 # - lookalike_and_nonofficial_examples.csv: hosts marked official-but-lookalike-shaped
 #   are included; every other host there is forbidden.
 # - curated.csv: a few entries with their own cited sources.
+# - entry_aliases.csv: the names entries go by, each with its source.
 #
 """
 
@@ -286,11 +289,13 @@ class Entry:
     name: str
     region: str
     sources: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return " | ".join(
-            (self.domain, self.kind, self.name, self.region, " + ".join(self.sources))
-        )
+        fields = [self.domain, self.kind, self.name, self.region, " + ".join(self.sources)]
+        if self.aliases:
+            fields.append(", ".join(self.aliases))
+        return " | ".join(fields)
 
 
 @dataclass(slots=True)
@@ -551,6 +556,21 @@ def add_curated(build: Build) -> None:
         build.add(entry, row.where())
 
 
+def add_aliases(build: Build) -> None:
+    """The names entries go by (entry_aliases.csv), each with its source in the entry's."""
+    for row in read_csv("entry_aliases.csv"):
+        entry = build.entries.get(row["domain"])
+        if entry is None:
+            raise SourceError(f"{row.where()}: {row['domain']} is not in the registry")
+        alias, source = row["alias"], row["source"]
+        if not ALIAS_RE.match(alias) or alias in entry.aliases:
+            raise SourceError(f"{row.where()}: alias {alias!r} is malformed or repeated")
+        if not source or any(c in source for c in FORBIDDEN_IN_FIELD):
+            raise SourceError(f"{row.where()}: empty source or one containing '|' or a newline")
+        entry.aliases.append(alias)
+        entry.sources.append(f"alias {alias}: {source}")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -569,6 +589,7 @@ def build_registry(regions: Sequence[Region]) -> str:
     add_regional(build, merged)
     forbidden = add_lookalike_file(build)
     add_curated(build)
+    add_aliases(build)
 
     if unused := sorted(set(labels) - used_labels):
         raise SourceError(f"national_labels.csv: rows not used by any source: {unused}")

@@ -2,10 +2,12 @@
 
 File format (``data/official_domains.txt``), UTF-8, one entry per line, ``#`` comments::
 
-    domain | kind | name | region | source
+    domain | kind | name | region | source [| aliases]
 
 ``domain`` is a host in lowercase (punycode or Unicode), ``kind`` one of ``KINDS``, ``region``
-a Kemendagri region code or ``-``, ``source`` where the fact comes from (never empty). Entries
+a Kemendagri region code or ``-``, ``source`` where the fact comes from (never empty), and the
+optional ``aliases`` the names the body goes by that are not a label of its domain (``brimo``
+for bri.co.id, ``dana kaget`` for dana.id), comma-separated, or ``-``. Entries
 of kind ``protected-suffix`` are namespaces only the state can register (``go.id``). Loading
 validates every line and reports ``file:line: what is wrong``; a file with any bad line never
 loads. Lookups cost a hash probe by registrable domain, whatever the registry's size.
@@ -17,7 +19,7 @@ import importlib.resources
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -44,6 +46,14 @@ KINDS: Final = (
 )
 BUNDLED: Final = "bundled"
 _FIELDS: Final = ("domain", "kind", "name", "region", "source")
+_ALIAS_FIELD: Final = "aliases"
+# An alias is written as people write the name: words of letters and digits, apart by single
+# spaces or hyphens ("dana kaget", "e-filing"); detection reads it with and without them.
+_ALIAS: Final = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*\Z")
+_MAX_ALIAS: Final = 63
+# An official app is named by its store id, an Android package name (gov.dukcapil.mobile_id):
+# written in the aliases field, told apart from a name by its dots.
+_APP_ID: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\Z")
 _REGION: Final = re.compile(r"\d{2}(?:\.\d{2})?\Z")
 _ENDS_IN_NUMBER: Final = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)\Z")  # WHATWG's IPv4 last part
 _LDH: Final = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9_])?\Z")
@@ -62,6 +72,8 @@ class Entry:
     source: str = ""
     origin: str = ""  # "bundled", the file it was read from, or "domains" for plain lists
     line: int | None = None
+    aliases: tuple[str, ...] = ()  # names the body goes by beside its domain: ("brimo",)
+    apps: tuple[str, ...] = ()  # its official apps' store ids: ("gov.dukcapil.mobile_id",)
     registrable: str = field(default="", compare=False)
 
     @property
@@ -77,6 +89,8 @@ class Entry:
             "source": self.source,
             "origin": self.origin,
             "line": self.line,
+            "aliases": list(self.aliases),
+            "apps": list(self.apps),
         }
 
 
@@ -113,6 +127,31 @@ def normalise_domain(text: str) -> str:
         # a browser parses such a host as an IPv4 address: the entry could never match
         raise ValueError(f"{domain} ends in a number, which browsers read as an IP address")
     return domain
+
+
+def normalise_aliases(texts: Iterable[str], domain: str) -> tuple[tuple[str, ...],
+                                                               tuple[str, ...]]:
+    """(aliases, app ids) in their stored form: lowercase, names with single spaces.
+    ValueError says what is wrong."""
+    if isinstance(texts, str):
+        raise TypeError(f"aliases of {domain} must be an iterable of str, not a single str")
+    names: list[str] = []
+    apps: list[str] = []
+    for text in texts:
+        if not isinstance(text, str):
+            raise TypeError(f"an alias of {domain} is {type(text).__name__}, not str")
+        alias = " ".join(text.lower().replace("'", "").split())
+        if _APP_ID.match(alias) and len(alias) <= 2 * _MAX_ALIAS:
+            if alias not in apps:
+                apps.append(alias)
+            continue
+        if not _ALIAS.match(alias) or len(alias) > _MAX_ALIAS:
+            raise ValueError(f"{domain}: alias {text!r} must be ASCII letters and digits in "
+                             f"words apart by single spaces or hyphens (at most {_MAX_ALIAS} "
+                             "long), or an app's store id (gov.dukcapil.mobile_id)")
+        if alias not in names:
+            names.append(alias)
+    return tuple(names), tuple(apps)
 
 
 def _clip(message: str) -> str:
@@ -174,11 +213,24 @@ class Registry:
         return cls._parse(data, origin=name, where=name, require_provenance=require_provenance)
 
     @classmethod
-    def from_domains(cls, domains: Iterable[str], protected_suffixes: Iterable[str] = ()
-                     ) -> Registry:
-        """A registry from a plain list of domains, normalised (case, Unicode, trailing dot)."""
+    def from_domains(cls, domains: Iterable[str], protected_suffixes: Iterable[str] = (), *,
+                     aliases: Mapping[str, Iterable[str]] | None = None) -> Registry:
+        """A registry from a plain list of domains, normalised (case, Unicode, trailing dot).
+
+        ``aliases`` maps a listed domain to the names its owner goes by that are not a label
+        of it (``{"bri.co.id": ["brimo"], "dana.id": ["dana kaget"]}``): they are protected as
+        the domain's own name is. An alias with dots is the store id of the owner's official
+        app (``gov.dukcapil.mobile_id``): its store page is the owner's own channel.
+        """
         if isinstance(domains, str):
             raise TypeError("domains must be an iterable of str, not a single str")
+        named: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for key, names in (aliases or {}).items():
+            try:
+                domain = normalise_domain(key) if isinstance(key, str) else ""
+                named[domain] = normalise_aliases(names, domain)
+            except ValueError as e:
+                raise RegistryError(_clip(str(e)), path="aliases") from e
         entries: list[Entry] = []
         seen: set[str] = set()
         for position, text in enumerate(domains, 1):
@@ -191,9 +243,13 @@ class Registry:
                 raise RegistryError(_clip(str(e)), path="domains", line=position) from e
             if domain not in seen:
                 seen.add(domain)
+                names, apps = named.pop(domain, ((), ()))
                 entries.append(Entry(domain=domain, kind="custom", source="caller's list",
-                                     origin="domains", line=position,
-                                     registrable=_registrable(domain)))
+                                     origin="domains", line=position, aliases=names,
+                                     apps=apps, registrable=_registrable(domain)))
+        if named:
+            raise RegistryError(f"aliases given for a domain not in the list: {next(iter(named))}",
+                                path="aliases")
         protected = []
         for position, text in enumerate(protected_suffixes, 1):
             if not isinstance(text, str):
@@ -279,10 +335,11 @@ class Registry:
         if len(fields) == 1:
             raise ValueError(f"{fields[0]}: missing provenance: write "
                              "'domain | kind | name | region | source'")
-        if len(fields) != len(_FIELDS):
-            raise ValueError(f"expected {len(_FIELDS)} fields ({' | '.join(_FIELDS)}), "
-                             f"found {len(fields)}")
-        domain_text, kind, name, region, source = fields
+        if len(fields) not in (len(_FIELDS), len(_FIELDS) + 1):
+            raise ValueError(f"expected {len(_FIELDS)} fields ({' | '.join(_FIELDS)}) and "
+                             f"optionally '{_ALIAS_FIELD}', found {len(fields)}")
+        domain_text, kind, name, region, source = fields[:5]
+        alias_text = fields[5] if len(fields) > 5 else "-"
         if domain_text != domain_text.lower():
             raise ValueError(f"{domain_text}: domains must be written in lowercase")
         domain = normalise_domain(domain_text)
@@ -294,9 +351,13 @@ class Registry:
             raise ValueError(f"{domain}: region must be a Kemendagri code like 33.03, or '-'")
         if kind != "protected-suffix":
             cls._check_not_suffix(domain)
+        aliases, apps = ((), ()) if alias_text == "-" else normalise_aliases(
+            alias_text.split(","), domain)
+        if (aliases or apps) and kind == "protected-suffix":
+            raise ValueError(f"{domain}: a protected suffix has no aliases")
         return Entry(domain=domain, kind=kind, name=name,
                      region=None if region == "-" else region, source=source, origin=origin,
-                     line=number,
+                     line=number, aliases=aliases, apps=apps,
                      registrable=domain if kind == "protected-suffix" else _registrable(domain))
 
     # ---- reading ------------------------------------------------------------------------------
@@ -346,6 +407,12 @@ class Registry:
                 if ascii_host == entry.domain or ascii_host.endswith("." + entry.domain):
                     return entry
         return None
+
+    def owner(self, registrable: str) -> Entry | None:
+        """An entry whose registrable domain is ``registrable``: whoever registered it runs
+        every name under it (wallet.example.org beside a listed launchpad.example.org)."""
+        group = self._by_registrable.get(registrable)
+        return group[-1] if group else None
 
     def protected_suffix(self, ascii_host: str) -> Entry | None:
         """The protected namespace ``ascii_host`` lies in (compared by whole labels)."""
