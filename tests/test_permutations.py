@@ -435,8 +435,8 @@ CEILINGS = {
     "suffix_swap": len(DEFAULT_SUFFIXES),
     "suffix_glue": 30,
     "fake_sld": 15,
-    "embedding": 500,
-    "combosquatting": 850,
+    "embedding": 800,  # grows with the lure vocabulary (terms.txt): one per word and shape
+    "combosquatting": 1300,  # grows with the lure vocabulary too
 }
 
 

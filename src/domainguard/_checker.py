@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Final
 
 from domainguard._checks.combos import check_combos
+from domainguard._checks.context import check_context
 from domainguard._checks.embedding import check_embedding
 from domainguard._checks.names import check_names
 from domainguard._checks.spoof import check_spoof
@@ -40,6 +41,9 @@ Resolver = Callable[[str], "str | None"]
 # (many flagged hosts) 65,536 of them held about 10 MB more than 16,384, measured as peak RSS.
 DEFAULT_CACHE: Final = 1 << 15
 _GENERIC_WHEN_TARGETED: Final = frozenset({"government_suffix_in_name", "service_word_in_name"})
+# What whole-host reading adds beside another check's target: where the name sits, how it is
+# written, the ending
+_SUPPORTING: Final = frozenset({"brand_in_subdomain", "disguised_spelling", "abused_ending"})
 
 
 class _Evidence:
@@ -194,6 +198,12 @@ class Checker:
                 reason = make_reason(code, target=official.domain, matched=host.unicode,
                                      detail=detail)
                 return _Evidence((reason,), official, None)
+            owner = registry.owner(host.registrable) if not host.private_suffix else None
+            if owner is not None:
+                # a name under a listed host's registered domain is its owner's, never a copy
+                reason = make_reason("official_sibling", target=owner.domain,
+                                     matched=host.unicode, detail=host.registrable)
+                return _Evidence((reason,), owner, None)
             protected = registry.protected_suffix(host.ascii)
             if protected is not None:
                 reasons = [make_reason("government_namespace", target=protected.domain,
@@ -214,6 +224,12 @@ class Checker:
             found.extend(check_embedding(host, index))
             found.extend(check_combos(host, index))
             found.extend(check_spoof(host))
+            targets = {r.target for r in found if r.category is Category.TARGETED}
+            # the whole host weighed at once: names in disguise, glued or off their domain;
+            # where a target is named already, only what it adds about that target
+            found.extend(r for r in check_context(host, index)
+                         if not targets or (r.code in _SUPPORTING and r.target in (None,
+                                                                                 *targets)))
             if any(r.category is Category.TARGETED for r in found):
                 # generic signs are redundant once a specific target is named
                 found = [r for r in found if r.code not in _GENERIC_WHEN_TARGETED]
@@ -250,6 +266,10 @@ def _decided(reasons: tuple[Reason, ...], evidence: _Evidence, registry: Registr
     entry = evidence.official
     if entry is None and target is not None:
         entry = registry.get(target)
+    if entry is None and verdict is Verdict.OFFICIAL:
+        # an official channel found in the URL itself (an app's store page)
+        entry = next((registry.get(r.target) for r in reasons
+                      if r.category is Category.OFFICIAL and r.target), None)
     return verdict, score, target, entry
 
 

@@ -22,6 +22,7 @@ from domainguard._suffixes import split_suffix
 
 if TYPE_CHECKING:
     from domainguard._checks.combos import ComboWords
+    from domainguard._checks.context import ContextWords
     from domainguard._registry import Entry, Registry
 
 
@@ -104,6 +105,12 @@ class RegistryIndex:
         self.generic_words = _vocabulary.generic_words()
         # what combosquatting learnt about the words seen lately (built by that check)
         self.combo_words: ComboWords | None = None
+        # the vocabulary and names on plain keys for whole-host reading (built by that check)
+        self.context_words: ContextWords | None = None
+        # (entry, name) for names that are everyday words (dana of dana.id, an alias mandiri):
+        # never brands alone, but anchors beside a lure (see _checks/context.py)
+        self.everyday_names: list[tuple[Entry, str]] = []
+        self.apps: dict[str, Entry] = {}  # official app store id -> its entry
         region_tokens = _vocabulary.regions_by_token()
         self.region_names = frozenset(region_tokens)  # every region name, listed or not
 
@@ -195,13 +202,26 @@ class RegistryIndex:
         self.sequences.setdefault(seq[0], []).append((seq, len(tokens(name_labels)), entry))
         for label in name_labels:
             for token in [*tokens([label]), compact(label)]:
-                self._add_brand(sys.intern(token), entry)
+                # an everyday word names its entry only as the whole registered name (dana
+                # of dana.id), never as one word of a label (online of si-online)
+                whole = label is name_labels[-1] and token == compact(label)
+                self._add_brand(sys.intern(token), entry, everyday=whole)
             base = strip_region_affixes(label)
             if base in region_tokens:
                 self.region_entries.setdefault(base, []).append(entry)
+        for app in entry.apps:
+            self.apps.setdefault(app, entry)
+        # the names the body goes by (brimo, dana kaget) are brands as its labels are
+        for alias in entry.aliases:
+            self._add_brand(sys.intern(alias.replace(" ", "").replace("-", "")), entry,
+                            everyday=True)
 
-    def _add_brand(self, token: str, entry: Entry) -> None:
-        if token in self.generic_words or token in self.lure_words or token.isdigit():
+    def _add_brand(self, token: str, entry: Entry, everyday: bool = False) -> None:
+        if token.isdigit():
+            return
+        if token in self.generic_words or token in self.lure_words:
+            if everyday and len(token) >= 3 and token not in _vocabulary.regions_by_token():
+                self.everyday_names.append((entry, token))
             return
         if token in _vocabulary.regions_by_token():
             return  # a bare region name is not a brand: bandung.com is not the city hall

@@ -97,6 +97,18 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "{matched} belongs to the official domain {target} ({detail}).",
         "{matched} termasuk domain resmi {target} ({detail}).",
     ),
+    "official_sibling": _spec(
+        _O, 0,
+        "{matched} is under {detail}, the registered domain of the official {target}: the "
+        "same owner runs it.",
+        "{matched} berada di bawah {detail}, domain terdaftar milik situs resmi {target}: "
+        "pemiliknya sama.",
+    ),
+    "official_app_page": _spec(
+        _O, 0,
+        "This is the app-store page of the official app of {target} ({detail}).",
+        "Ini halaman toko aplikasi untuk aplikasi resmi {target} ({detail}).",
+    ),
     "government_namespace": _spec(
         _G, 0,
         "{matched} is under {target}, which only Indonesian state institutions can register; "
@@ -173,6 +185,19 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "site.",
         "{matched} memakai nama {target} di {detail}, layanan tempat siapa pun dapat membuat "
         "situs.",
+    ),
+    "brand_in_subdomain": _spec(
+        _T, 70,
+        "{matched} puts the name of {target} in front of {detail}, a domain that does not "
+        "belong to {target}.",
+        "{matched} menaruh nama {target} di depan {detail}, domain yang bukan milik {target}.",
+    ),
+    "disguised_spelling": _spec(
+        _T, 70,
+        "{matched} writes the name of {target} in disguise ({detail}): letters doubled or "
+        "dropped, or digits in place of letters.",
+        "{matched} menyamarkan tulisan nama {target} ({detail}): huruf digandakan atau "
+        "dihilangkan, atau angka menggantikan huruf.",
     ),
     # ---- risky signs without one target ------------------------------------------------------
     "mixed_script": _spec(
@@ -305,6 +330,13 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         _S, 30,
         "The host is written with percent-encoding or other escapes ({detail}).",
         "Host ditulis dengan pengodean persen atau karakter pelarian ({detail}).",
+    ),
+    "abused_ending": _spec(
+        _S, 10,
+        "{matched} is registered under .{detail}, an ending where scam sites are cheap and "
+        "common.",
+        "{matched} terdaftar dengan akhiran .{detail}, akhiran yang murah dan sering dipakai "
+        "situs penipuan.",
     ),
     "hosting_platform": _spec(
         _N, 0,

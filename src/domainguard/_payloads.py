@@ -22,7 +22,9 @@ from urllib.parse import unquote, unquote_plus
 
 __all__ = [
     "PayloadHit",
+    "ending_kinds",
     "hosting_platforms",
+    "load_endings",
     "load_hosting_platforms",
     "load_payload_extensions",
     "load_shorteners",
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 HOSTING_KINDS = frozenset({"subdomain", "path"})
+ENDING_KINDS = frozenset({"abused", "legacy"})
 PLATFORMS = frozenset({"android", "ios", "windows", "macos", "any"})
 
 # What a decoy before the real extension looks like: "undangan.pdf.apk", "foto.jpg.exe".
@@ -212,6 +215,15 @@ def load_hosting_platforms(text: str, name: str = "hosting_platforms.txt") -> Ma
     return MappingProxyType({domain: fields[1] for domain, (_, fields) in rows.items()})
 
 
+def load_endings(text: str, name: str = "endings.txt") -> Mapping[str, str]:
+    """Parse an endings table (``tld | kind | source``) into TLD → ``abused`` or ``legacy``."""
+    rows = _index(text, name, 3, key_ok=lambda tld: _LABEL_RE.fullmatch(tld) is not None,
+                  what="TLD")
+    for number, (_, kind, _) in rows.values():
+        _check_choice(name, number, "kind", kind, ENDING_KINDS)
+    return MappingProxyType({tld: fields[1] for tld, (_, fields) in rows.items()})
+
+
 def load_payload_extensions(text: str, name: str = "payload_extensions.txt") -> Mapping[str, str]:
     """Parse an extension table (``ext | platform | source``) into extension → platform."""
     rows = _index(text, name, 3, key_ok=_is_extension, what="extension")
@@ -234,6 +246,12 @@ def shortener_domains() -> frozenset[str]:
 def hosting_platforms() -> Mapping[str, str]:
     """Free hosting platforms, domain → ``subdomain`` or ``path`` (where the tenant lives)."""
     return load_hosting_platforms(_read("hosting_platforms.txt"))
+
+
+@functools.cache
+def ending_kinds() -> Mapping[str, str]:
+    """TLDs where scam sites are cheap (``abused``) and the pre-2012 gTLDs (``legacy``)."""
+    return load_endings(_read("endings.txt"))
 
 
 @functools.cache

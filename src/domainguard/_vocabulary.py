@@ -25,12 +25,13 @@ __all__ = [
     "regions",
     "regions_by_token",
     "service_words",
+    "words",
 ]
 
 TERMS_FILE: Final = "terms.txt"
 REGIONS_FILE: Final = "regions.csv"
 ALIASES_FILE: Final = "region_aliases.csv"
-CATEGORIES: Final = ("civil", "service", "lure", "generic")
+CATEGORIES: Final = ("civil", "service", "lure", "generic", "country")
 LEVELS: Final = ("province", "regency", "city")
 REGION_COLUMNS: Final = (
     "code",
@@ -147,6 +148,11 @@ def civil_registry_words() -> frozenset[str]:
 def lure_words() -> frozenset[str]:
     """Words that push the reader to act or fake authority (aktivasi, verifikasi, resmi, ...)."""
     return _terms()["lure"]
+
+
+def words(category: str) -> frozenset[str]:
+    """The words of one category of terms.txt (``CATEGORIES``)."""
+    return _terms()[category]
 
 
 def generic_words() -> frozenset[str]:

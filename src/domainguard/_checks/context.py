@@ -1,0 +1,417 @@
+"""Whole-host evidence: an official name read in disguise, glued to words, or off its own domain.
+
+Real scam hosts tell a story more often than they make a typo: a brand or programme name
+(``dana``, ``brimo``, ``djp``, ``cpns``), a lure (``pulihkan akun``, ``cetak kupon undian``), a
+country word (``indo``, ``-id``), glued together, with digits for letters and doubled letters
+(``hadiiah-d4na-id``), often in a subdomain of a throwaway domain or on a hosting
+platform. This check reads every label left of the public suffix: each token is read on its
+plain key (``_spelling``), cut into known words, and the pieces of evidence are weighed
+together:
+
+- the **anchor**, a name that points at one registry entry (a registered label, an alias, a
+  civil-registry word for Dukcapil) or a government service word with no entry;
+- its **company**: lure words, country words, government words, a second name, a subdomain
+  of somebody else's domain, a hosting platform, an ending where scam sites are cheap, the
+  disguise itself.
+
+Distinctive names need less company than acronyms, and names that are everyday words
+(``dana`` is "fund", ``mandiri`` "independent") need the most. A glued short or everyday name
+counts only when the rest of its token reads as known words (``kuponundianbri``), never
+inside a word (``fabric``, ``pohondana``). The weights were set from counts of each piece on
+real phishing and real benign hosts (``benchmarks/realworld.py``).
+
+It runs only when the earlier checks named no target, and adds nothing for a host with no
+anchor (most hosts): a prefilter on the anchors' first letters rules those out. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from domainguard import _payloads
+from domainguard._host import Host
+from domainguard._index import RegistryIndex
+from domainguard._registry import Entry
+from domainguard._skeleton import readable_labels
+from domainguard._spelling import consonants, pieces, plain_key
+from domainguard._verdict import Reason, make_reason
+
+__all__ = ["check_context"]
+
+# Evidence a host needs, anchor and company together, to be read as an imitation.
+ENOUGH: Final = 3
+# Anchors shorter than this are acronyms (bri, djp, cpns): distinctive only as whole tokens.
+_SHORT: Final = 5
+# A glued name this long counts whatever it is glued to (dukcapilxyz); a shorter one only
+# where the rest of its token reads as known words (livin is not in livingroom).
+_DISTINCTIVE: Final = 7
+# Letters of a token left unread beside a glued shorter name (bbrimoz, danaz).
+_STRAY: Final = 1
+# Dropped vowels are looked for only in names with this many consonants (mandiri: mndr).
+_CONSONANTS: Final = 4
+# Longest word looked for inside a token.
+_LONGEST: Final = 24
+_HEAD: Final = 3
+_MEMO_LIMIT: Final = 1 << 14  # distinct tokens remembered; a full memo starts afresh
+# Words that claim the state is behind a name (combos reads them the same way).
+_GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "pemerintah",
+                              "kementerian", "ditjen", "dirjen", "go", "gov", "goid", "govid"})
+# Endings anyone may register under with little or no paperwork, where scam sites cluster:
+# the open .id namespaces (PANDI's registration rules, see terms.txt and combos), and the TLDs
+# read from endings.txt.
+_OPEN_ID: Final = frozenset({"my.id", "web.id", "biz.id"})
+
+
+@dataclass(slots=True)
+class _Meaning:
+    """What a word on its plain key can tell."""
+
+    word: str
+    entry: Entry | None = None  # the entry a name points at
+    strength: int = -1  # as an anchor: 2 distinctive, 1 acronym, 0 everyday word; -1 none
+    service: bool = False  # a government service word, pointing at no entry of its own
+    lure: int = 0  # 2 a word that pushes to act, 1 an everyday lure word (info, online)
+    country: bool = False
+    cue: bool = False
+
+    @property
+    def anchor(self) -> bool:
+        return self.strength >= 0 or self.service
+
+
+@dataclass(slots=True)
+class _Found:
+    meaning: _Meaning
+    key: str  # the plain key it was read on
+    written: str  # its token as the host writes it
+    whole: bool  # the whole token
+    disguised: bool  # written with digits for letters, doubled or dropped letters
+    registrable: bool  # in the registrable label (not a subdomain)
+    stray: int  # letters of its token that read as no known word
+    read: int  # letters of its token read as known words, its own included
+
+
+class ContextWords:
+    """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
+
+    __slots__ = ("_heads", "_readings", "consonant_words", "endings", "learnt", "longest",
+                 "meanings", "pairs", "prefixes")
+
+    endings: Mapping[str, str]
+
+    def __init__(self, index: RegistryIndex) -> None:
+        from domainguard import _vocabulary
+
+        self.meanings: dict[str, _Meaning] = {}
+        self.learnt: dict[str, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+        self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool]], int]] = {}
+        everyday = index.generic_words | index.lure_words
+        for word in _vocabulary.words("generic"):
+            self._meaning(word)
+        for word in index.lure_words:
+            meaning = self._meaning(word)
+            meaning.lure = max(meaning.lure, 1 if word in index.generic_words else 2)
+        for word in _vocabulary.words("country"):
+            self._meaning(word).country = True
+        for word in _GOV_CUES:
+            self._meaning(word).cue = True
+        for word in index.region_tokens:
+            self._meaning(word)
+        for word in index.service_words:
+            meaning = self._meaning(word)
+            if word in index.civil_words and index.service_target is not None:
+                strength = 0 if word in everyday else 2 if len(word) >= _SHORT else 1
+                self._anchor(meaning, index.service_target, strength)
+            else:
+                meaning.service = True
+        # a name that is an everyday or service word (dana, pajak) needs more company
+        for brand, entry in index.brands.items():
+            self._anchor(self._meaning(brand), entry, 0 if brand in everyday
+                         else 1 if brand in index.service_words else 2)
+        for brand, entry in index.short_brands.items():
+            self._anchor(self._meaning(brand), entry, 0 if brand in everyday else 1)
+        for entry, name in index.everyday_names:
+            self._anchor(self._meaning(name), entry, 0)
+        for key, meaning in self.meanings.items():
+            if meaning.country or len(key) < _HEAD:
+                # a country word claims, it names no one; two letters name no one either
+                meaning.strength, meaning.entry, meaning.service = -1, None, False
+        self.longest = min(_LONGEST, max(map(len, self.meanings), default=0))
+        self.prefixes = frozenset(key[:end] for key in self.meanings
+                                  for end in range(2, len(key) + 1))
+        # two-letter words read inside a token: those that claim (id, go) or lure (cs); any
+        # other pair of letters is more often part of a longer word (di of mandiri)
+        self.pairs = frozenset(key for key, meaning in self.meanings.items()
+                               if len(key) == 2 and (meaning.country or meaning.cue
+                                                     or meaning.lure))
+        heads: dict[str, set[int]] = {}
+        for key, meaning in self.meanings.items():
+            if meaning.anchor and len(key) >= _HEAD:
+                heads.setdefault(key[:_HEAD], set()).add(len(key))
+        self._heads = {head: tuple(sorted(lengths, reverse=True))
+                       for head, lengths in heads.items()}
+        # words written without their vowels (mndiri, fstvl), those long enough to tell
+        self.consonant_words: dict[str, _Meaning] = {}
+        for key, meaning in self.meanings.items():
+            if (meaning.anchor or meaning.lure) and len(consonants(key)) >= _CONSONANTS:
+                self.consonant_words.setdefault(consonants(key), meaning)
+        self.endings = _payloads.ending_kinds()
+
+    def _meaning(self, word: str) -> _Meaning:
+        key = plain_key(word.replace("-", ""))
+        meaning = self.meanings.get(key)
+        if meaning is None:
+            meaning = self.meanings[key] = _Meaning(word)
+        return meaning
+
+    @staticmethod
+    def _anchor(meaning: _Meaning, entry: Entry, strength: int) -> None:
+        if meaning.entry is None or strength > meaning.strength:
+            meaning.entry, meaning.strength = entry, strength
+        meaning.service = False
+
+    def learn(self, part: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
+        """(whether an anchor starts in it, its (piece, plain key) pairs) for one token of a
+        host, memoised: tokens repeat across a feed (www, online, com)."""
+        learnt = self.learnt
+        if len(learnt) >= _MEMO_LIMIT:
+            learnt.clear()  # bounded memory on endless feeds; cheap to refill
+        keys = tuple((piece, plain_key(piece)) for piece in pieces(part))
+        known = learnt[part] = (any(self.has_anchor(key) for _, key in keys), keys)
+        return known
+
+    def has_anchor(self, key: str) -> bool:
+        """Does any anchor start somewhere in ``key``? A cheap test most tokens fail."""
+        heads = self._heads
+        meanings = self.meanings
+        for at in range(len(key) - _HEAD + 1):
+            lengths = heads.get(key[at:at + _HEAD])
+            if lengths is not None:
+                for length in lengths:
+                    if key[at:at + length] in meanings:
+                        return True
+        return False
+
+    def read(self, key: str) -> tuple[list[tuple[str, _Meaning, bool]], int]:
+        """``read_key`` memoised: a token's reading depends on nothing else."""
+        known = self._readings.get(key)
+        if known is None:
+            if len(self._readings) >= _MEMO_LIMIT:
+                self._readings.clear()
+            known = self._readings[key] = self.read_key(key)
+        return known
+
+    def read_key(self, key: str) -> tuple[list[tuple[str, _Meaning, bool]], int]:
+        """``key`` cut into known words: (part, meaning, disguised) in order, and the letters
+        left unread. The cut reads the most letters, then uses the fewest words. Two words
+        glued on one letter share it on the key (cekkupon has one k), and a stretch left unread
+        is tried once more without its vowels (mndiri, fstvl, bntuan)."""
+        meanings = self.meanings
+        pairs = self.pairs
+        size = len(key)
+        longest = self.longest
+        # the words that start at each letter: a prefix no word has ends the search there
+        prefixes = self.prefixes
+        ending: list[list[int]] = [[] for _ in range(size + 1)]  # end -> starts of words
+        for start in range(size - 1):
+            for end in range(start + 2, min(size, start + longest) + 1):
+                part = key[start:end]
+                if part not in prefixes:
+                    break
+                if part in meanings and (end - start > 2 or part in pairs):
+                    ending[end].append(start)
+        # best[i]: (letters read, -words, -shared letters) of key[:i]; came[i]: (where its
+        # last word starts, where the reading before it ends), or None: key[i - 1] unread
+        best: list[tuple[int, int, int]] = [(0, 0, 0)] * (size + 1)
+        came: list[tuple[int, int] | None] = [None] * (size + 1)
+        for end in range(1, size + 1):
+            best[end] = best[end - 1]
+            for start in ending[end]:
+                read, words, shares = best[start]
+                candidate, before = (read + end - start, words - 1, shares), start
+                if 0 < start < end - 2:
+                    # the word's first letter may be the last of the word before it
+                    read, words, shares = best[start + 1]
+                    shared = (read + end - start - 1, words - 1, shares - 1)
+                    if shared > candidate:
+                        candidate, before = shared, start + 1
+                if candidate > best[end]:
+                    best[end] = candidate
+                    came[end] = (start, before)
+        found: list[tuple[str, _Meaning, bool]] = []
+        unread = 0
+        gap_end = end = size
+        while True:
+            step = came[end] if end > 0 else None
+            if step is None and end > 0:
+                end -= 1
+                continue
+            if gap_end > end:  # key[end:gap_end] was read as nothing
+                gap = key[end:gap_end]
+                meaning = self.consonant_words.get(consonants(gap)) \
+                    if len(gap) >= _CONSONANTS else None
+                if meaning is None:
+                    unread += len(gap)
+                else:
+                    found.append((gap, meaning, True))
+            if step is None:
+                break
+            start, before = step
+            found.append((key[start:end], meanings[key[start:end]], False))
+            gap_end = end = before
+        found.reverse()
+        return found, unread
+
+
+def context_words(index: RegistryIndex) -> ContextWords:
+    words = index.context_words
+    if words is None:  # two threads may both build it: equal objects, one is kept
+        words = index.context_words = ContextWords(index)
+    return words
+
+
+def _cheap(host: Host, endings: Mapping[str, str]) -> str | None:
+    """The host's ending when scam sites are cheap there: an open .id namespace, an abused
+    TLD, or a new gTLD (any TLD of three letters or more that is not a legacy one)."""
+    suffix = host.suffix
+    tld = host.labels[-1]
+    kind = endings.get(tld)
+    if suffix in _OPEN_ID or kind == "abused" or (
+            kind is None and len(tld) > 2 and host.suffix_known and not tld.startswith("xn--")):
+        return suffix
+    return None
+
+
+def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | None:
+    """Every known word of the host's name and how many tokens read as nothing; None when no
+    anchor is in it (most hosts)."""
+    labels = host.labels
+    if labels is not host.unicode_labels:
+        labels = readable_labels(labels, host.unicode_labels)
+    at = host.suffix_index
+    tokens: list[tuple[str, str, bool]] = []  # (token as written, plain key, registrable)
+    anchored = False
+    learnt = words.learnt
+    for position, label in enumerate(labels[:at]):
+        for part in label.replace("_", "-").split("-") if not label.isalnum() else (label,):
+            known = learnt.get(part)
+            if known is None:
+                known = words.learn(part)
+            anchored = anchored or known[0]
+            registrable = position == at - 1
+            tokens.extend((piece, key, registrable) for piece, key in known[1])
+    if not anchored:
+        return None
+    found: list[_Found] = []
+    unknown = 0
+    for written, key, registrable in tokens:
+        meaning = words.meanings.get(key)
+        if meaning is not None:
+            found.append(_Found(meaning, key, written, True, _disguised(meaning, written),
+                                registrable, 0, len(key)))
+            continue
+        read, stray = words.read(key)
+        unknown += not read
+        letters = len(key) - stray
+        for part, meaning, dropped in read:
+            found.append(_Found(meaning, part, written, part == key,
+                                dropped or _disguised(meaning, written), registrable, stray,
+                                letters))
+    return found, unknown
+
+
+def _disguised(meaning: _Meaning, written: str) -> bool:
+    """Is the word not written as itself in its token (d4na, danaa for dana)?"""
+    return meaning.word.replace("-", "").replace(" ", "") not in written
+
+
+def _counts(found: _Found) -> bool:
+    """May this word count? A glued word shorter than _DISTINCTIVE only when its token reads
+    as known words around it (kuponundianbri, daftarcpnsxterbaru), not inside
+    another word (fabric, livingroom)."""
+    if found.whole or (found.meaning.strength == 2 and len(found.key) >= _DISTINCTIVE):
+        return True
+    # the other words of the token: read letters beside it, as many as those left unread
+    others = found.read - len(found.key)
+    return found.stray <= _STRAY or others >= max(found.stray, _HEAD)
+
+
+def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
+    if host.ip or host.suffix_index == 0:
+        return []
+    words = context_words(index)
+    reading = _read_host(host, words)
+    if reading is None:
+        return []
+    found, unknown = reading
+    # a word counts only where it is read cleanly: aman is no lure inside halaman
+    found = [f for f in found if _counts(f)]
+    anchors = [f for f in found if f.meaning.anchor]
+    if not anchors:
+        return []
+    # the anchor: one that names an entry first, the strongest, the first written
+    named = [f for f in anchors if f.meaning.entry is not None]
+    anchor = max(named or anchors, key=lambda f: (f.meaning.strength, f.whole))
+    meaning = anchor.meaning
+    strength = max(meaning.strength, 1) if meaning.entry is None else meaning.strength
+    if anchor.whole and meaning.entry is not None and len(anchor.key) < _SHORT \
+            and meaning.strength > 0:
+        strength = 2  # an acronym standing alone (bkn-id.com, ojk-indo.com) is its name
+    company: list[str] = []
+    points = strength
+    lures = sorted((f.meaning.lure for f in found if f.meaning.lure and f is not anchor),
+                   reverse=True)
+    points += min(3, sum(lures[:1]) + len(lures[1:]))
+    company.extend(dict.fromkeys(f.meaning.word for f in found
+                                 if f.meaning.lure and f is not anchor))
+    if any(f.meaning.country for f in found):
+        points += 2
+        company.append(next(f.meaning.word for f in found if f.meaning.country))
+    if any(f.meaning.cue for f in found):
+        points += 2
+        company.append(next(f.meaning.word for f in found if f.meaning.cue))
+    others = {f.meaning.word for f in anchors if f.meaning is not meaning}
+    if others:
+        points += 1
+        company.extend(sorted(others))
+    if strength == 2 and len(anchor.key) < _SHORT and anchor.whole and not company \
+            and len(found) + unknown > 1:
+        points += 1  # an acronym beside any other word: e-bkn.com, bkn-mobile.com
+    in_subdomain = not any(f.registrable for f in anchors)
+    platform = host.suffix if host.private_suffix else None
+    if in_subdomain and platform is None:
+        points += 1
+    if platform is not None:
+        points += 1
+    cheap = _cheap(host, words.endings) if platform is None else None
+    if cheap is not None:
+        points += 1
+    if anchor.disguised:
+        points += 1
+    if points < ENOUGH:
+        return []
+    shown = host.unicode
+    entry = meaning.entry
+    if entry is None:
+        reasons = [make_reason("service_word_in_name", matched=shown, detail=meaning.word)]
+    else:
+        detail = " + ".join([meaning.word, *company]) if company else meaning.word
+        if platform is not None:
+            reasons = [make_reason("brand_on_hosting_platform", target=entry.domain,
+                                   matched=shown, detail=platform)]
+        else:
+            reasons = [make_reason("brand_with_other_words", target=entry.domain,
+                                   matched=shown, detail=detail,
+                                   weight=min(95, 55 + 10 * points))]
+        if in_subdomain and platform is None:
+            reasons.append(make_reason("brand_in_subdomain", target=entry.domain,
+                                       matched=shown, detail=host.registrable))
+        if anchor.disguised:
+            reasons.append(make_reason("disguised_spelling", target=entry.domain,
+                                       matched=shown,
+                                       detail=f"{anchor.written} ≈ {meaning.word}"))
+    if cheap is not None:
+        reasons.append(make_reason("abused_ending", matched=shown, detail=cheap))
+    return reasons

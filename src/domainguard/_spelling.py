@@ -1,0 +1,41 @@
+"""Disguised spellings: a word as scammers write it so that filters miss it and readers don't.
+
+``ver1fikasi`` (digits for letters), ``danaa``, ``pertamiinaa`` (letters doubled),
+``mndiri``, ``fstvl`` (vowels dropped). ``plain_key`` reads digits that stand for letters as
+those letters and merges doubled letters; ``consonants`` drops the vowels too. Both are applied
+to the vocabulary and to the host alike, so a word and its disguises meet on one key. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["consonants", "pieces", "plain_key"]
+
+# Digits read as the letters they look like (leet); other digits are numbers, never letters.
+_LEET: Final = str.maketrans("013457", "oieast")
+_DOUBLED: Final = re.compile(r"(.)\1+")
+_VOWELS: Final = str.maketrans("", "", "aeiou")
+# A run of two digits or more is a number (2024, 6500), and so is a digit with no leet reading:
+# both end a word rather than spell one (cpns2024, dana4id has its 4 read as "a")
+_NUMBERS: Final = re.compile(r"[0-9]{2,}|[2689]")
+
+
+def plain_key(word: str) -> str:
+    """``word`` with leet digits read as letters and doubled letters merged: one key for
+    dana, danaa and d4na."""
+    return _DOUBLED.sub(r"\1", word.translate(_LEET))
+
+
+def consonants(key: str) -> str:
+    """A plain key without its vowels: mandiri and mndiri both give mndr."""
+    return key.translate(_VOWELS)
+
+
+def pieces(token: str) -> list[str]:
+    """The parts of a host token between numbers: cpns2024 gives cpns; b3rhadiah stays whole
+    (its 3 is a letter)."""
+    if token.isalpha():
+        return [token]
+    return [part for part in _NUMBERS.split(token) if part]
