@@ -102,7 +102,7 @@ def test_near_index_table_answers_as_the_dict() -> None:
     keys_of = [(name, _near.deletes(name)) for name in names]
 
     def plain(text: str) -> set[str]:
-        keys = _near.deletes(text)
+        keys = set(_near.probes(text))
         return {name for name, theirs in keys_of if not keys.isdisjoint(theirs)}
 
     for query in queries[::50]:

@@ -16,6 +16,7 @@ from typing import Final
 from domainguard._checks.names import misspelt_name
 from domainguard._host import Host
 from domainguard._index import (
+    MIN_BRAND,
     MIN_GLUED_BRAND,
     REGION_AFFIXES,
     RegistryIndex,
@@ -93,11 +94,19 @@ def _glued_with_lure(token: str, index: RegistryIndex) -> tuple[str, Entry, str]
                 if entry is None and rest in index.civil_words \
                         and rest not in index.generic_words:
                     entry = index.service_target  # ceknik, ktpdigital: Dukcapil's words
-                # a regional name takes an everyday word as anyone's site does (infojateng)
-                if entry is not None and not (lure in index.generic_words
-                                              and entry.kind in _REGIONAL_KINDS):
+                # a regional name, or one that is a service's everyday word, takes an
+                # everyday word as anyone's site does (infojateng; pajakonline, a tax-software
+                # name; but infobkn, where bkn means nothing else)
+                if entry is not None and not (lure in index.generic_words and (
+                        entry.kind in _REGIONAL_KINDS or _everyday_service(rest, index))):
                     return rest, entry, lure
     return None
+
+
+def _everyday_service(word: str, index: RegistryIndex) -> bool:
+    """A service's name that is an everyday word (pajak: tax, bansos: aid), not an acronym
+    (bkn, ktp): everyday lure words beside it tell nothing."""
+    return len(word) >= MIN_BRAND and word in index.service_words
 
 
 def _region(token: str, index: RegistryIndex) -> str | None:
@@ -435,7 +444,10 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
                               f"{cue} + {regions[0][1]}", weight=75)]
     # a region with a pushy lure word: aktivasi-padang.xyz, padang-login.com (not padang-info);
     # or with a regional office's name: bapenda-jabar.com
-    office_word = next((s for s in services if s in _REGIONAL_OFFICES), None)
+    # (an office's name with a region alone is how real regional offices name their own
+    # sites outside go.id: jambisamsat.net)
+    office_word = next((s for s in services if s in _REGIONAL_OFFICES), None) \
+        if lures or cues else None
     if regions and (pushy or office_word):
         target = region_entry(0, service=False)
         if target is not None:
@@ -455,7 +467,10 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         brand, entry = found
         glued = brand != word
         regional = entry.kind in _REGIONAL_KINDS
-        has_cue = bool(lures or cues or [s for s in services if s != brand])
+        # an everyday lure (online, info) is no cue beside a name that is a service's
+        # everyday word: pajak-online.com may be a tax-software site
+        has_cue = bool((pushy if _everyday_service(brand, index) else lures) or cues
+                       or [s for s in services if s != brand])
         if len(brand) >= STRONG_BRAND and not regional and (others or glued):
             return [lookalike("brand_with_other_words", entry, brand)]
         # shorter or regional brands need a cue beside them: pajak-login.com, not berita-pajak

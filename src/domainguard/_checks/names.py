@@ -21,6 +21,7 @@ from domainguard._index import (
     compact,
     tokens,
 )
+from domainguard._keyboard import neighbours
 from domainguard._near import MIN_TWO_EDIT_LENGTH
 from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
@@ -31,6 +32,8 @@ __all__ = ["check_names", "describe_edit", "misspelt_name"]
 # A brand beside other words is read through one slip when both are at least this long
 # (kemendagrl-ikd.com); look-alike letters count from MIN_TYPO_LENGTH (dukcapi1-online.com).
 MIN_SLIP_IN_COMBO: Final = 7
+# Letter pairs that read as one letter (Chromium's and dnstwist's ASCII look-alikes)
+_LOOKALIKE_PAIRS: Final = (("vv", "w"), ("rn", "m"), ("cl", "d"), ("lc", "k"))
 # Token pairs that spell a government suffix inside a name: go-id.com, layanan-gov-id.xyz
 _GOV_PAIRS: Final = frozenset({("go", "id"), ("gov", "id"), ("govt", "id")})
 
@@ -44,6 +47,8 @@ def describe_edit(seen: str, official: str) -> str:
             i = diff[0]
             return f"'{official[i:i + 2]}' ↔ '{seen[i:i + 2]}'"
         return ", ".join(f"'{official[i]}' → '{seen[i]}'" for i in diff[:3])
+    if OSA.distance(seen, official, score_cutoff=2) > 1:
+        return f"{OSA.distance(seen, official)} edits"
     if len(seen) == len(official) + 1:
         for i, char in enumerate(seen):
             if i >= len(official) or official[i] != char:
@@ -118,7 +123,8 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         code = "homoglyph_of_official" if non_ascii else "ascii_lookalike_of_official"
         detail = _describe_chars(flat) if non_ascii else describe_edit(flat, name.compact)
         return [make_reason(code, target=name.entry.domain, matched=shown, detail=detail)]
-    visual = index.by_visual.get(visual_skeleton(flat))
+    seen_visual = visual_skeleton(flat)
+    visual = index.by_visual.get(seen_visual)
     if not visual and ("lc" in flat or "1" in flat):
         # "lc" reads as "k" (lcemenag) and "1" as "i" before "cl" can read as "d" (c1mahi);
         # rewritten only in the query, so an official "public" never becomes "pubik"
@@ -134,24 +140,55 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
     if len(sk) < MIN_TYPO_LENGTH:
         return []
     reasons: list[Reason] = []
-    for candidate in sorted(index.near.near(sk)):
-        shortest = min(len(candidate), len(sk))
+    # each candidate with the form of the query that reached it
+    candidates = dict.fromkeys(index.near.near(sk), sk)
+    if seen_visual != sk:
+        # look-alike letter pairs and a slip together: myethervvallct (vv for w, c for e);
+        # each pair read on its own, as "lc" in "allct" is no k
+        for pair, letter in _LOOKALIKE_PAIRS:
+            if pair in sk:
+                variant = sk.replace(pair, letter)
+                for candidate in index.near.near(variant):
+                    candidates.setdefault(candidate, variant)
+    for candidate, query in sorted(candidates.items()):
+        shortest = min(len(candidate), len(query))
         if shortest < MIN_TYPO_LENGTH:
             continue
         limit = 2 if shortest >= MIN_TWO_EDIT_LENGTH else 1
-        distance = OSA.distance(sk, candidate, score_cutoff=limit)
-        if 0 < distance <= limit:
+        if query is not sk:
+            limit = 1  # the look-alike letters are the first slip
+        distance = OSA.distance(query, candidate, score_cutoff=limit)
+        if 0 < distance <= limit and not (
+                _chance_substitution(query, candidate) and not _indonesian(host)):
             name = _best(index.by_skeleton[candidate], whole)
             if not non_ascii and not _distinctive(name, host, index):
                 continue
             if non_ascii:
                 reasons.append(make_reason("homoglyph_of_official", target=name.entry.domain,
                                            matched=shown, detail=_describe_chars(flat)))
+            elif query is not sk:
+                reasons.append(make_reason("ascii_lookalike_of_official",
+                                           target=name.entry.domain, matched=shown,
+                                           detail=f"{flat} ≈ {name.compact}", weight=75))
             else:
                 reasons.append(make_reason("typo_of_official", target=name.entry.domain,
                                            matched=shown, detail=describe_edit(sk, candidate),
                                            weight=85 if distance == 1 else 75))
     return reasons
+
+
+def _chance_substitution(seen: str, official: str) -> bool:
+    """One letter of a five-letter name replaced by one that neither neighbours it on the
+    keyboard nor differs from it by one bit (lapar for lapan and lapor): outside .id, a name
+    that short is another word more often than a slip (as short acronyms are, see
+    _distinctive). Longer names, and other edits, are never chance."""
+    if len(seen) != len(official) or len(seen) > MIN_TYPO_LENGTH:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(seen, official, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False  # a transposition
+    typed, meant = seen[diff[0]], official[diff[0]]
+    return typed not in neighbours(meant) and (ord(typed) ^ ord(meant)).bit_count() != 1
 
 
 def _near_name(rest: str, index: RegistryIndex) -> tuple[Name, ...] | None:
@@ -185,6 +222,22 @@ def misspelt_name(word: str, index: RegistryIndex) -> Name | None:
             or len(name.compact) < MIN_TYPO_LENGTH:
         return None
     return name
+
+
+def _www_glued(label: str, host: Host, index: RegistryIndex) -> list[Reason]:
+    """www-kemendagri.com, wwwmyetherwallet.com: "www." with its dot made a hyphen or
+    dropped, before an official name (as it is, or mistyped, or under another ending)."""
+    rest = label[3:].lstrip("-")
+    if len(rest) < MIN_TYPO_LENGTH:
+        return []
+    found = _compare(rest, True, host, index)
+    same_ending = [name for name in index.by_compact.get(compact(rest), ())
+                   if name.suffix == host.suffix]
+    if found and same_ending:
+        # nothing but the glued www: the official name with a dot made a hyphen or dropped
+        return [make_reason("hyphen_or_dot_variant", target=same_ending[0].entry.domain,
+                            matched=host.unicode, detail=label)]
+    return found
 
 
 def _glued_suffix(query: str, host: Host, index: RegistryIndex) -> list[Reason]:
@@ -233,12 +286,17 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
             reasons.extend(_compare(".".join(labels), True, host, index))
     if not reasons:
         reasons.extend(_compare(labels[-1], len(labels) == 1, host, index))
-    if not reasons:
-        reasons.extend(_glued_suffix(labels[-1], host, index))
-    if not reasons and len(labels) > 1:
-        reasons.extend(_glued_suffix(".".join(labels), host, index))
-    if not reasons and len(host.labels) - host.suffix_index == 1 and len(host.labels) > 2:
-        reasons.extend(_mistyped_suffix(host, index))
+    if not reasons and labels[-1].startswith("www") and len(labels[-1]) > 3:
+        reasons.extend(_www_glued(labels[-1], host, index))
+    # two slips are often a glued or mistyped ending (kemendagrigo, sscasn.bkn.g0): the
+    # ending's own reason says more, so it is looked for as if nothing had been found
+    vague = all(r.code == "typo_of_official" and r.detail.endswith("edits") for r in reasons)
+    if vague:
+        reasons = _glued_suffix(labels[-1], host, index) or reasons
+    if vague and len(labels) > 1:
+        reasons = _glued_suffix(".".join(labels), host, index) or reasons
+    if vague and len(host.labels) - host.suffix_index == 1 and len(host.labels) > 2:
+        reasons = _mistyped_suffix(host, index) or reasons
     if not reasons:
         reasons.extend(_government_suffix_in_name(host))
     if not reasons and not host.suffix_known and not host.unicode_labels[-1].isascii():

@@ -71,6 +71,26 @@ def _official_name_in_path(parsed: ParsedURL, index: RegistryIndex) -> str | Non
     return None
 
 
+# App stores whose page for one app names it in the query: play.google.com/store/apps/
+# details?id=<package>
+_APP_STORES: Final = {"play.google.com": "/store/apps/details"}
+_APP_ID: Final = re.compile(r"(?:^|&)id=([A-Za-z0-9_.]+)(?:&|$)")
+
+
+def _official_app(parsed: ParsedURL, host: Host, index: RegistryIndex
+                  ) -> tuple[Entry, str] | None:
+    """The entry whose official app this app-store page is, and the app's id; or None."""
+    page = _APP_STORES.get(host.ascii)
+    if page is None or not index.apps or parsed.path.rstrip("/") != page:
+        return None
+    found = _APP_ID.search(parsed.query.lstrip("?"))
+    if found is None:
+        return None
+    app_id = found.group(1).lower()
+    entry = index.apps.get(app_id)
+    return None if entry is None else (entry, app_id)
+
+
 def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
                       official: bool, government: bool) -> list[Reason]:
     reasons: list[Reason] = []
@@ -110,6 +130,14 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
         reasons.append(make_reason("deep_subdomains", matched=shown,
                                    detail=str(len(host.labels))))
     if official or government:
+        return reasons
+    app = _official_app(parsed, host, index)
+    if app is not None:
+        # the store page of a registered app is its owner's own channel ("download the IKD
+        # app from the Play Store"), whatever official names its address spells
+        entry, app_id = app
+        reasons.append(make_reason("official_app_page", target=entry.domain, matched=shown,
+                                   detail=app_id))
         return reasons
     registrable = host.registrable or host.ascii
     shorteners = _payloads.shortener_domains()
