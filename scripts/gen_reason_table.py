@@ -45,7 +45,7 @@ EXAMPLES: dict[str, str] = {
     "restricted_character": "\U0001f4a9.com",
     "tld_specific_character": "\u00feorn.com",
     "government_suffix_in_name": "go-id.com",
-    "service_word_in_name": "bansos-cair.xyz",
+    "service_word_in_name": "polres-tilang.info",
     "userinfo_in_url": "https://dukcapil.kemendagri.go.id@203.0.113.9/",
     "official_name_in_userinfo": "https://dukcapil.kemendagri.go.id@203.0.113.9/",
     "backslash_in_url": "https:\\\\evil.example\\dukcapil",
@@ -61,7 +61,14 @@ EXAMPLES: dict[str, str] = {
     "encoded_host": "https://%64ukcapil.example/",
     "hosting_platform": "tokoku.blogspot.com",
     "unknown_suffix": "dukcapil.kemendagri.go.id.aktivasi",
+    "brand_in_subdomain": "pkh.tokoku.com",
+    "disguised_spelling": "cek-d7ks.com",
+    "abused_ending": "bansoss-cair.xyz",
+    "official_app_page": "https://play.google.com/store/apps/details?id=gov.dukcapil.mobile_id",
+    "official_sibling": "wallet.example.org",
 }
+# Codes whose example needs a registry of its own: the domains it lists
+REGISTRIES: dict[str, list[str]] = {"official_sibling": ["launchpad.example.org"]}
 _NOT_FROM_CHECK_URL = {"invalid_encoding"}  # emitted by `domainguard scan` for undecodable lines
 
 
@@ -70,7 +77,9 @@ def verify() -> list[str]:
     for code, example in EXAMPLES.items():
         if code in _NOT_FROM_CHECK_URL:
             continue
-        codes = [reason.code for reason in domainguard.check_url(example).reasons]
+        checker = domainguard.Checker(domainguard.Registry.from_domains(REGISTRIES[code])) \
+            if code in REGISTRIES else domainguard.Checker()
+        codes = [reason.code for reason in checker.check_url(example).reasons]
         if code not in codes:
             problems.append(f"{code}: {example!r} gave {codes}")
     return problems
@@ -87,6 +96,8 @@ def table() -> str:
         example = EXAMPLES.get(code, "")
         shown = f"`{_cell(example)}`" if example and len(example) < 60 else (
             f"`{_cell(example[:40])}…`" if example else "")
+        if code in REGISTRIES:
+            shown += f" (registry: {', '.join(REGISTRIES[code])})"
         rows.append(f"| `{code}` | {spec.category.value} | {spec.weight} | {shown} | "
                     f"{_cell(spec.en)} | {_cell(spec.id)} |")
     return "\n".join(rows) + "\n"
