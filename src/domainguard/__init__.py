@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from domainguard._checker import Checker, Resolver
 from domainguard._errors import DomainguardError, RegistryError
 from domainguard._messages import CATALOGUE
+from domainguard._record import SCHEMA_VERSION
 from domainguard._registry import Entry, Registry
 from domainguard._verdict import CheckResult, Reason, TextLink, Verdict
 
@@ -39,6 +40,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Resolver",
+    "SCHEMA_VERSION",
     "TextLink",
     "Verdict",
     "__version__",

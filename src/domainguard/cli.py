@@ -21,18 +21,17 @@ from typing import IO, Any, Final
 from domainguard import __version__, data_versions
 from domainguard._checker import Checker
 from domainguard._errors import RegistryError
+from domainguard._record import CSV_FIELDS, csv_row, line_record
 from domainguard._registry import KINDS, Registry
 from domainguard._verdict import CheckResult, Verdict, make_reason
 
-__all__ = ["main", "record"]
+__all__ = ["main"]
 
 EXIT_OK: Final = 0
 EXIT_FLAGGED: Final = 1
 EXIT_USAGE: Final = 2
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 _BATCH: Final = 4096  # lines per work unit in scan: bounded memory whatever the input size
-_CSV_FIELDS: Final = ("line", "input", "verdict", "flagged", "score", "target", "host",
-                      "registrable_domain", "reasons")
 
 
 def _registry(paths: Sequence[str] | None, replace: bool) -> Registry:
@@ -44,7 +43,7 @@ def _registry(paths: Sequence[str] | None, replace: bool) -> Registry:
 
 def _line(result: CheckResult, lang: str) -> str:
     target = f" → {result.target}" if result.target else ""
-    label = result.verdict.value.upper()
+    label = result.verdict.label(lang)
     reasons = "; ".join(r.message(lang) for r in result.reasons[:3])
     return f"{label:<10} {result.score:>3}  {result.url}{target}" + (f"  | {reasons}"
                                                                       if reasons else "")
@@ -72,7 +71,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for link in links:
             flagged |= link.result.flagged
             if args.json:
-                out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(link.to_dict(args.lang), ensure_ascii=False) + "\n")
             elif args.explain:
                 explained = link.result.explain(args.lang)
                 out.write(f"[{link.start}:{link.end}] {link.raw}\n{explained}\n\n")
@@ -86,7 +85,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for result in checker.check_many([_scalar(url) for url in args.urls]):
         flagged |= result.flagged
         if args.json:
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(result.to_dict(args.lang), ensure_ascii=False) + "\n")
         elif args.explain:
             out.write(result.explain(args.lang) + "\n\n")
         else:
@@ -166,39 +165,24 @@ def _init_worker(checker: Checker) -> None:
     _worker_checker = checker
 
 
-def _scan_batch(batch: list[_Line]) -> list[dict[str, Any]]:
+def _scan_batch(batch: list[_Line], lang: str) -> list[dict[str, Any]]:
     """A pool worker's task."""
-    return _check_batch(_worker_checker, batch)
+    return _check_batch(_worker_checker, batch, lang)
 
 
-def _check_batch(checker: Checker, batch: list[_Line]) -> list[dict[str, Any]]:
-    return [_record(checker, number, text, error) for number, text, error in batch]
+def _check_batch(checker: Checker, batch: list[_Line], lang: str) -> list[dict[str, Any]]:
+    return [_record(checker, number, text, error, lang) for number, text, error in batch]
 
 
-def _record(checker: Checker, number: int, text: str | None, error: str) -> dict[str, Any]:
+def _record(checker: Checker, number: int, text: str | None, error: str, lang: str
+            ) -> dict[str, Any]:
     if text is None:
         # error is "byte N|line as shown": the record keeps the line, with the bad bytes escaped
         position, _, shown = error.partition("|")
         reason = make_reason("invalid_encoding", detail=position)
         result = CheckResult(url=shown, verdict=Verdict.INVALID, reasons=(reason,), score=0)
-    else:
-        result = checker.check_url(text)
-    return {"line": number, **record(result)}
-
-
-def record(result: CheckResult) -> dict[str, Any]:
-    """A result as ``scan`` writes it (less the line number): the fields a feed analyst
-    filters on. Engines that spread a feed (examples/dask_feed.py) write the same records."""
-    return {
-        "input": result.url,
-        "verdict": result.verdict.value,
-        "flagged": result.flagged,
-        "score": result.score,
-        "target": result.target,
-        "host": result.host,
-        "registrable_domain": result.registrable_domain,
-        "reasons": [reason.code for reason in result.reasons],
-    }
+        return line_record(result, lang, number, error=reason.message(lang))
+    return line_record(checker.check_url(text), lang, number)
 
 
 def _lines(handle: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
@@ -236,7 +220,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
                              else stack.enter_context(open(args.file, "rb")))
         out: IO[str] = (sys.stdout if args.output in (None, "-") else stack.enter_context(
             open(args.output, "w", encoding="utf-8", newline="")))
-        writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS) if args.format == "csv" else None
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS) if args.format == "csv" else None
         if writer is not None:
             writer.writeheader()
         batches = _batches(_lines(source))
@@ -247,16 +231,16 @@ def _cmd_scan(args: argparse.Namespace) -> int:
                 args.jobs, initializer=_init_worker, initargs=(checker,))
             stack.callback(pool.terminate)
             # a bounded window of batches in flight keeps memory constant on any input size
-            results = _ordered_window(pool, batches, window=args.jobs * 2)
+            results = _ordered_window(pool, batches, args.lang, window=args.jobs * 2)
         else:
-            results = (_check_batch(checker, batch) for batch in batches)
+            results = (_check_batch(checker, batch, args.lang) for batch in batches)
         for records in results:
             for record in records:
                 counts[record["verdict"]] += 1
                 if args.only_flagged and not record["flagged"]:
                     continue
                 if writer is not None:
-                    writer.writerow({**record, "reasons": ";".join(record["reasons"])})
+                    writer.writerow(csv_row(record))
                 else:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
             now = time.monotonic()
@@ -277,10 +261,11 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_FLAGGED if flagged and not args.exit_zero else EXIT_OK
 
 
-def _ordered_window(pool: Any, batches: Iterator[Any], window: int) -> Iterator[Any]:
+def _ordered_window(pool: Any, batches: Iterator[Any], lang: str, window: int
+                    ) -> Iterator[Any]:
     pending: list[Any] = []
     for batch in batches:
-        pending.append(pool.apply_async(_scan_batch, (batch,)))
+        pending.append(pool.apply_async(_scan_batch, (batch, lang)))
         if len(pending) >= window:
             yield pending.pop(0).get()
     while pending:
@@ -341,6 +326,7 @@ def _parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan", help="check a feed: one URL or domain per line")
     scan.add_argument("file", help="input file, '-' for stdin")
     scan.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    scan.add_argument("--lang", choices=("en", "id"), default="en")
     scan.add_argument("--output", "-o", help="output file (default: stdout)")
     scan.add_argument("--only-flagged", action="store_true")
     scan.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
