@@ -22,6 +22,7 @@ EXAMPLES: dict[str, str] = {
     "label_too_long": "a" * 64 + ".com",
     "invalid_encoding": "(a scan line that is not UTF-8)",
     "unsupported_scheme": "mailto:admin@kemendagri.go.id",
+    "email_address": "admin@dukcapil-ikd.com",
     "official_domain": "https://dukcapil.kemendagri.go.id/",
     "official_subdomain": "www.kemendagri.go.id",
     "government_namespace": "desa-contoh.desa.id",

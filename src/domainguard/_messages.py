@@ -307,6 +307,11 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "The host is written with percent-encoding or other escapes ({detail}).",
         "Host ditulis dengan pengodean persen atau karakter pelarian ({detail}).",
     ),
+    "email_address": _spec(
+        _N, 0,
+        "{matched} is an e-mail address; its domain {target} is what was judged.",
+        "{matched} adalah alamat surel; yang dinilai adalah domainnya, {target}.",
+    ),
     "hosting_platform": _spec(
         _N, 0,
         "{matched} is a site on {detail}, a platform where anyone can make a site.",
