@@ -358,5 +358,9 @@ def verdict_label(verdict: str, lang: str) -> str:
 def render(code: str, lang: str, *, matched: str, target: str | None, detail: str) -> str:
     """The message for ``code`` in ``lang`` ("en" or "id")."""
     spec = CATALOGUE[code]
-    template = spec.id if _check_lang(lang) else spec.en
-    return template.format(matched=matched, target=target or "", detail=detail)
+    if _check_lang(lang):
+        from domainguard._details import detail_in  # only Indonesian text needs it
+
+        return spec.id.format(matched=matched, target=target or "",
+                              detail=detail_in(code, detail, "id"))
+    return spec.en.format(matched=matched, target=target or "", detail=detail)
