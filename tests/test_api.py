@@ -17,6 +17,7 @@ def test_all_is_pinned() -> None:
     assert domainguard.__all__ == [
         "CheckResult",
         "Checker",
+        "DataError",
         "DomainguardError",
         "Entry",
         "REASON_CODES",

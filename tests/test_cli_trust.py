@@ -305,3 +305,32 @@ def test_family_help_lists_the_families() -> None:
 def test_exit_codes_are_in_the_help() -> None:
     text = " ".join(domainguard_("--help").stdout.decode().split())
     assert "3 unexpected error" in text
+
+
+# ---- a broken installation ------------------------------------------------------------------
+
+_NO_SNAPSHOT: Final = """
+import sys
+from domainguard import _suffixes
+_suffixes._SNAPSHOT = ".no_such_snapshot"  # as if tldextract's data file had gone missing
+from domainguard.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_missing_dependency_data_file_is_one_clear_line() -> None:
+    done = subprocess.run([sys.executable, "-c", _NO_SNAPSHOT, "check", "kemendgari.id"],
+                          capture_output=True, timeout=120, check=False, env=ENV)
+    assert done.returncode == 3
+    message = one_line(done.stderr)
+    assert "Public Suffix List snapshot that tldextract ships" in message
+    assert "pip install --force-reinstall 'tldextract>=5.1,<6'" in message
+
+
+def test_a_missing_dependency_data_file_raises_data_error(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from domainguard import _suffixes
+
+    monkeypatch.setattr(_suffixes, "_SNAPSHOT", ".no_such_snapshot")
+    with pytest.raises(domainguard.DataError, match="tldextract"):
+        _suffixes._load()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import idna
 
-from domainguard._errors import RegistryError
+from domainguard._errors import DataError, RegistryError
 from domainguard._host import MAX_HOST, MAX_LABEL, decode_label
 from domainguard._suffixes import split_suffix
 
@@ -212,6 +212,8 @@ class Registry:
             try:
                 domain, note = plain_domain(text)
                 cls._check_not_suffix(domain)
+            except DataError:
+                raise
             except ValueError as e:
                 raise RegistryError(_clip(str(e)), path="domains", line=position) from e
             if note is not None:
@@ -278,6 +280,8 @@ class Registry:
                 continue
             try:
                 entry = cls._parse_line(line, number, origin, require_provenance)
+            except DataError:
+                raise  # a broken installation, not a broken line
             except ValueError as e:
                 problems.append((number, _clip(str(e))))
                 continue

@@ -27,7 +27,7 @@ from typing import IO, Any, Final
 
 from domainguard import __version__, data_versions
 from domainguard._checker import Checker
-from domainguard._errors import RegistryError
+from domainguard._errors import DataError, RegistryError
 from domainguard._messages import LANGUAGES
 from domainguard._record import CSV_FIELDS, csv_row, line_record
 from domainguard._registry import KINDS, Registry
@@ -623,6 +623,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except DataError as e:  # a broken installation: the message says how to repair it
+        sys.stderr.write(f"domainguard: {e}\n")
+        return EXIT_ERROR
     except Exception as e:  # a bug: one line for users, the traceback for whoever debugs it
         if _debug(arguments):
             traceback.print_exc()
