@@ -1,8 +1,8 @@
 """The command line: exit codes, stable JSON Lines, both languages, scan's one-record-per-line
 promise (invalid UTF-8 included), parallel scans, closed pipes, and every subcommand.
 
-Exit codes (README, cli.py): 0 nothing flagged or success, 1 flagged (``check``, ``scan``) or an
-invalid registry file (``registry validate``), 2 usage errors.
+Exit codes (docs/cli.md, cli.py): 0 nothing flagged or success, 1 flagged (``check``, ``scan``)
+or an invalid registry file (``registry validate``), 2 usage errors, 3 unexpected errors.
 """
 
 from __future__ import annotations
