@@ -43,6 +43,7 @@ EXIT_INTERRUPTED: Final = 130
 DEBUG_ENV: Final = "DOMAINGUARD_DEBUG"
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 _BATCH: Final = 4096  # lines per work unit in scan: bounded memory whatever the input size
+_LABEL_WIDTH: Final = {lang: max(len(v.label(lang)) for v in Verdict) for lang in LANGUAGES}
 
 
 # ---- output that never fails on encoding ----------------------------------------------------
@@ -122,10 +123,10 @@ def _load(path: str, plain: bool) -> Registry:
 
 def _line(result: CheckResult, lang: str, arrow: str) -> str:
     target = f" {arrow} {result.target}" if result.target else ""
-    label = result.verdict.label(lang)
+    width = _LABEL_WIDTH[lang]  # labels line up in either language ("TIDAK TERKAIT")
     reasons = "; ".join(r.message(lang) for r in result.reasons[:3])
-    return f"{label:<10} {result.score:>3}  {result.url}{target}" + (f"  | {reasons}"
-                                                                      if reasons else "")
+    return f"{result.verdict.label(lang):<{width}} {result.score:>3}  {result.url}{target}" + (
+        f"  | {reasons}" if reasons else "")
 
 
 def _inputs(urls: list[str]) -> list[str]:
