@@ -108,18 +108,19 @@ class ContextWords:
         self.learnt: dict[str, tuple[bool, tuple[tuple[str, str], ...]]] = {}
         self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool]], int]] = {}
         everyday = index.generic_words | index.lure_words
-        for word in _vocabulary.words("generic"):
+        # sets are read in sorted order: a key's shown word must not depend on hash seeds
+        for word in sorted(_vocabulary.words("generic")):
             self._meaning(word)
-        for word in index.lure_words:
+        for word in sorted(index.lure_words):
             meaning = self._meaning(word)
             meaning.lure = max(meaning.lure, 1 if word in index.generic_words else 2)
-        for word in _vocabulary.words("country"):
+        for word in sorted(_vocabulary.words("country")):
             self._meaning(word).country = True
-        for word in _GOV_CUES:
+        for word in sorted(_GOV_CUES):
             self._meaning(word).cue = True
-        for word in index.region_tokens:
+        for word in sorted(index.region_tokens):
             self._meaning(word)
-        for word in index.service_words:
+        for word in sorted(index.service_words):
             meaning = self._meaning(word)
             if word in index.civil_words and index.service_target is not None:
                 strength = 0 if word in everyday else 2 if len(word) >= _SHORT else 1
@@ -392,6 +393,7 @@ def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
         points += 1
     if points < ENOUGH:
         return []
+    company = list(dict.fromkeys(company))  # a word both lure and cue is said once
     shown = host.unicode
     entry = meaning.entry
     if entry is None:
