@@ -1,0 +1,170 @@
+"""The application: ``/v1`` JSON routes, the "Cek tautan" page at ``/``, and their errors.
+
+Every answer is JSON or the page; an unexpected error still answers JSON (and is logged by its
+type only). Nothing a client sends is logged or stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Final
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+
+from domainguard import Checker, Registry, __version__, data_versions
+from domainguard.server import _models as m
+from domainguard.server._middleware import AccessLog, BodyLimit, SecurityHeaders
+from domainguard.server._records import SCHEMA_VERSION, link_record, result_record
+
+__all__ = ["OPENAPI_PATH", "Settings", "create_app"]
+
+OPENAPI_PATH: Final = "/v1/openapi.json"
+log = logging.getLogger("domainguard.server")
+
+_STATIC: Final = {"app.js": "text/javascript; charset=utf-8",
+                  "app.css": "text/css; charset=utf-8"}
+_ERRORS: Final[dict[int | str, dict[str, Any]]] = {
+    400: {"model": m.ErrorResponse, "description": "malformed JSON or Content-Length"},
+    413: {"model": m.ErrorResponse, "description": "body over the size limit"},
+    422: {"model": m.ErrorResponse, "description": "wrong types, unknown keys, over a limit"},
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What an operator chooses: registry files, CORS origins, and the body limit."""
+
+    registry_files: Sequence[str] = ()
+    only_registry: bool = False
+    cors_origins: Sequence[str] = ()
+    max_body: int = m.MAX_BODY
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def registry(self) -> Registry:
+        loaded = [Registry.from_file(path) for path in self.registry_files]
+        if self.only_registry and loaded:
+            return Registry.combine(*loaded)
+        return Registry.combine(Registry.default(), *loaded) if loaded else Registry.default()
+
+
+def _error(status: int, code: str, message: str,
+           details: list[dict[str, Any]] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message, "details": details or []}},
+                        status_code=status)
+
+
+def _validation_error(errors: Sequence[Any]) -> JSONResponse:
+    # the client's own input is not echoed back: a location and a reason say enough
+    details = [{"loc": list(e.get("loc", ())), "type": e.get("type", ""), "msg": e.get("msg", "")}
+               for e in errors]
+    types = {d["type"] for d in details}
+    if "json_invalid" in types:
+        return _error(400, "malformed_json", "the body is not valid JSON", details)
+    for d in details:
+        if d["type"] == "too_long" and d["loc"] == ["body", "urls"]:
+            return _error(422, "too_many_urls", f"at most {m.MAX_URLS} URLs per request",
+                          details)
+        if d["type"] == "string_too_long" and d["loc"] == ["body", "text"]:
+            return _error(422, "text_too_long",
+                          f"at most {m.MAX_TEXT} characters per message", details)
+        if d["type"] == "string_too_long":
+            return _error(422, "url_too_long", f"at most {m.MAX_URL} characters per URL",
+                          details)
+    return _error(422, "invalid_request", "the body does not match the schema", details)
+
+
+def _static(name: str) -> bytes:
+    return resources.files("domainguard.server").joinpath("static").joinpath(name).read_bytes()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The ASGI application. The registry is loaded here, once, not on the first request."""
+    settings = settings or Settings()
+    registry = settings.registry()
+    checker = Checker(registry)
+    versions = {**data_versions(), "registry_entries": str(len(registry))}
+    page = _static("index.html")
+    assets = {name: _static(name) for name in _STATIC}
+
+    app = FastAPI(
+        title="domainguard",
+        version=__version__,
+        summary="Does this link imitate an official Indonesian government site, and why?",
+        openapi_url=OPENAPI_PATH,
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: not on this service
+        redoc_url=None,
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _validation_error(exc.errors())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected %s", type(exc).__name__)  # its text might quote the input
+        return _error(500, "internal_error", "the service failed; nothing was stored")
+
+    @app.post("/v1/check/url", response_model=m.Record, responses=_ERRORS, tags=["check"])
+    def check_url(body: m.UrlRequest, request: Request) -> JSONResponse:
+        """Judge one URL or host name."""
+        request.state.items = 1
+        return JSONResponse(result_record(checker.check_url(body.url), body.lang))
+
+    @app.post("/v1/check/urls", response_model=m.ManyResponse, responses=_ERRORS,
+              tags=["check"])
+    def check_urls(body: m.ManyRequest, request: Request) -> JSONResponse:
+        """Judge up to 100 URLs; one record per URL, in order."""
+        request.state.items = len(body.urls)
+        results = checker.check_many(body.urls)
+        return JSONResponse({"results": [result_record(r, body.lang) for r in results]})
+
+    @app.post("/v1/check/text", response_model=m.TextResponse, responses=_ERRORS,
+              tags=["check"])
+    def check_text(body: m.TextRequest, request: Request) -> JSONResponse:
+        """Find every link in a message and judge it; ``start``/``end`` say where it stands."""
+        links = checker.check_text(body.text)
+        request.state.items = len(links)
+        return JSONResponse({"links": [link_record(link, body.lang) for link in links]})
+
+    @app.get("/v1/health", response_model=m.Health, tags=["service"])
+    async def health() -> JSONResponse:
+        """Answers while the service can check links."""
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/v1/versions", response_model=m.Versions, tags=["service"])
+    async def version_info() -> JSONResponse:
+        """The library's version, the record schema and the data judged with."""
+        return JSONResponse({"domainguard": __version__, "schema_version": SCHEMA_VERSION,
+                             "api": "v1", "data": versions})
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def index() -> Response:
+        return Response(page, media_type="text/html; charset=utf-8")
+
+    @app.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def static(name: str) -> Response:
+        if name not in assets:
+            return _error(404, "not_found", "no such file")
+        return Response(assets[name], media_type=_STATIC[name],
+                        headers={"cache-control": "public, max-age=3600"})
+
+    # the last added is the outermost: the log sees every answer, headers go on the 413s too
+    app.add_middleware(BodyLimit, limit=settings.max_body)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["content-type"])
+    app.add_middleware(SecurityHeaders, page_paths=("/", *(f"/static/{n}" for n in assets)))
+    app.add_middleware(AccessLog)
+    return app
