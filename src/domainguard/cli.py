@@ -294,6 +294,20 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from domainguard.server import serve
+    except ImportError as e:
+        raise _Usage("serve needs the server extra: pip install 'domainguard[server]'"
+                     f" ({e.name} is missing)") from e
+    if args.workers < 1:
+        raise _Usage("--workers must be at least 1")
+    serve(host=args.host, port=args.port, registry_files=args.registry or (),
+          only_registry=args.only_registry, cors_origins=args.cors_origin or (),
+          workers=args.workers)
+    return EXIT_OK
+
+
 class _Usage(Exception):
     pass
 
@@ -349,6 +363,15 @@ def _parser() -> argparse.ArgumentParser:
                       help="exit 0 even when something is flagged")
     registry_options(scan)
     scan.set_defaults(run=_cmd_scan)
+
+    serve = sub.add_parser("serve", help="HTTP API and the 'Cek tautan' page (extra: server)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                       help="allow browser calls from ORIGIN (repeatable; default: none)")
+    registry_options(serve)
+    serve.set_defaults(run=_cmd_serve)
 
     versions = sub.add_parser("versions", help="print data versions (PSL, Unicode, registry)")
     versions.set_defaults(run=_cmd_versions)
