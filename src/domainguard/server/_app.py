@@ -54,10 +54,10 @@ class Settings:
         return Registry.combine(Registry.default(), *loaded) if loaded else Registry.default()
 
 
-def _error(status: int, code: str, message: str,
-           details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def _error(status: int, code: str, message: str, details: list[dict[str, Any]] | None = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message, "details": details or []}},
-                        status_code=status)
+                        status_code=status, headers=headers)
 
 
 def _validation_error(errors: Sequence[Any]) -> JSONResponse:
@@ -109,7 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return _error(exc.status_code, code, str(exc.detail))
+        # keep Starlette's headers: a 405 names the allowed methods in Allow (RFC 9110)
+        return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
