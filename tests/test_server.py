@@ -229,10 +229,10 @@ def test_the_page_has_strict_headers_and_nothing_from_elsewhere(client: TestClie
     assert page.headers["x-frame-options"] == "DENY"
     assert '<html lang="id">' in page.text
     assert "Cek tautan" in page.text
-    for asset in ("/", "/static/app.js", "/static/app.css"):
+    for asset in ("/", "/static/app.js", "/static/app.css", "/static/icon.svg"):
         text = client.get(asset).text
         # works offline: no CDN, no web fonts, no scripts from elsewhere
-        assert "http://" not in text
+        assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")
         assert "https://" not in text
         assert "@import" not in text
         assert "<script>" not in text  # inline scripts would need 'unsafe-inline'

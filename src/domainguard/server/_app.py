@@ -29,7 +29,8 @@ OPENAPI_PATH: Final = "/v1/openapi.json"
 log = logging.getLogger("domainguard.server")
 
 _STATIC: Final = {"app.js": "text/javascript; charset=utf-8",
-                  "app.css": "text/css; charset=utf-8"}
+                  "app.css": "text/css; charset=utf-8",
+                  "icon.svg": "image/svg+xml"}
 _ERRORS: Final[dict[int | str, dict[str, Any]]] = {
     400: {"model": m.ErrorResponse, "description": "malformed JSON or Content-Length"},
     413: {"model": m.ErrorResponse, "description": "body over the size limit"},
