@@ -36,7 +36,6 @@ FLAGS: Final = ["--disable-gpu", "--disable-quic", "--no-first-run",
 SCAM: Final = ("Yth. Bapak/Ibu, data KTP Anda belum terverifikasi. Segera aktivasi IKD di "
                "https://dukcapil-kemendagri.com/aktivasi sebelum 30 Juni 😟, atau hubungi "
                "wa.me/628123456789. Info resmi: dukcapil.kemendagri.go.id")
-PHONE: Final = {"width": 390, "height": 844}
 
 if CHROMIUM is None:
     why = "no chromium binary (apt-get install chromium) for the browser test"
@@ -45,11 +44,13 @@ if CHROMIUM is None:
     pytest.skip(why, allow_module_level=True)
 
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 except ImportError:
     if IN_CI:
         raise
     pytest.skip("playwright is not installed", allow_module_level=True)
+
+PHONE: Final = ViewportSize(width=390, height=844)
 
 
 @pytest.fixture(scope="module")
