@@ -28,7 +28,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from domainguard import Checker, Registry
-from domainguard.cli import record  # the fields `domainguard scan` writes for each line
 
 
 def check_partition(lines: Iterable[str], registry: Registry,
@@ -36,7 +35,8 @@ def check_partition(lines: Iterable[str], registry: Registry,
     """Judge one partition of lines with a Checker of its own."""
     checker = Checker(registry)
     results = checker.check_many([line.rstrip("\r\n") for line in lines])
-    return [record(result) for result in results if result.flagged or not only_flagged]
+    # to_dict() is the record `domainguard scan` writes for each line, less its line number
+    return [result.to_dict() for result in results if result.flagged or not only_flagged]
 
 
 def check_bag(bag: Any, registry: Registry | None = None, only_flagged: bool = False) -> Any:

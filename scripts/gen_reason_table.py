@@ -1,8 +1,8 @@
-"""Print the README's reason-code table from the catalogue, with a checked example per code.
+"""Print docs/reasons.md's reason-code table from the catalogue, with a checked example per code.
 
-Usage: python scripts/gen_reason_table.py > /tmp/table.md   (paste into README.md)
+Usage: python scripts/gen_reason_table.py > /tmp/table.md   (paste into docs/reasons.md)
 Each example is run through domainguard and must produce its code: the table cannot drift
-from what the library does. tests/test_docs.py compares README.md with this output.
+from what the library does. tests/test_docs.py compares docs/reasons.md with the catalogue.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ EXAMPLES: dict[str, str] = {
     "label_too_long": "a" * 64 + ".com",
     "invalid_encoding": "(a scan line that is not UTF-8)",
     "unsupported_scheme": "mailto:admin@kemendagri.go.id",
+    "email_address": "admin@dukcapil-ikd.com",
     "official_domain": "https://dukcapil.kemendagri.go.id/",
     "official_subdomain": "www.kemendagri.go.id",
     "government_namespace": "desa-contoh.desa.id",

@@ -17,6 +17,7 @@ def test_all_is_pinned() -> None:
     assert domainguard.__all__ == [
         "CheckResult",
         "Checker",
+        "DataError",
         "DomainguardError",
         "Entry",
         "REASON_CODES",
@@ -24,6 +25,7 @@ def test_all_is_pinned() -> None:
         "Registry",
         "RegistryError",
         "Resolver",
+        "SCHEMA_VERSION",
         "TextLink",
         "Verdict",
         "__version__",
@@ -63,12 +65,38 @@ def test_result_shape() -> None:
 
 def test_to_dict_is_json_with_stable_keys() -> None:
     data = domainguard.check_url("dukсapil.id").to_dict()
-    assert list(data) == ["url", "verdict", "flagged", "score", "target", "host", "ascii_host",
-                          "registrable_domain", "entry", "reasons"]
+    assert list(data) == ["schema_version", "input", "url", "verdict", "label", "flagged",
+                          "score", "target", "host", "ascii_host", "registrable_domain", "entry",
+                          "reasons", "lang"]
     assert list(data["reasons"][0]) == ["code", "category", "weight", "target", "matched",
                                         "detail", "message"]
-    assert set(data["reasons"][0]["message"]) == {"en", "id"}
+    assert (data["schema_version"], data["input"], data["label"], data["lang"]) == (
+        domainguard.SCHEMA_VERSION, "dukсapil.id", "LOOKALIKE", "en")
     assert json.loads(json.dumps(data)) == data
+
+
+def test_to_dict_speaks_the_language_asked() -> None:
+    result = domainguard.check_url("dukсapil.id")
+    data = result.to_dict("id")
+    assert (data["label"], data["lang"]) == ("TIRUAN", "id")
+    assert data["reasons"][0]["message"] == result.reasons[0].message("id")
+    assert result.reasons[0].to_dict("id") == data["reasons"][0]
+    assert result.to_dict("ID") == data  # a language code in any case
+    with pytest.raises(ValueError, match="lang"):
+        result.to_dict("fr")
+
+
+@pytest.mark.parametrize(("verdict", "en", "id_"), [
+    ("official", "OFFICIAL", "RESMI"),
+    ("government", "GOVERNMENT", "PEMERINTAH"),
+    ("lookalike", "LOOKALIKE", "TIRUAN"),
+    ("suspicious", "SUSPICIOUS", "MENCURIGAKAN"),
+    ("unrelated", "UNRELATED", "TIDAK TERKAIT"),
+    ("invalid", "INVALID", "TIDAK SAH"),
+])
+def test_verdict_labels_are_public(verdict: str, en: str, id_: str) -> None:
+    assert (domainguard.Verdict(verdict).label(), domainguard.Verdict(verdict).label("id")) == (
+        en, id_)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -76,6 +104,11 @@ def test_explain_in_both_languages(lang: str) -> None:
     text = domainguard.check_url("kemendagri.co.id").explain(lang=lang)
     assert ("TIRUAN" if lang == "id" else "LOOKALIKE") in text
     assert "kemendagri.go.id" in text
+
+
+def test_explain_accepts_any_case_of_a_language() -> None:
+    result = domainguard.check_url("kemendagri.co.id")
+    assert result.explain("ID") == result.explain("id")
 
 
 def test_explain_rejects_unknown_language() -> None:

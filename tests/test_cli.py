@@ -1,8 +1,8 @@
 """The command line: exit codes, stable JSON Lines, both languages, scan's one-record-per-line
 promise (invalid UTF-8 included), parallel scans, closed pipes, and every subcommand.
 
-Exit codes (README, cli.py): 0 nothing flagged or success, 1 flagged (``check``, ``scan``) or an
-invalid registry file (``registry validate``), 2 usage errors.
+Exit codes (docs/cli.md, cli.py): 0 nothing flagged or success, 1 flagged (``check``, ``scan``)
+or an invalid registry file (``registry validate``), 2 usage errors, 3 unexpected errors.
 """
 
 from __future__ import annotations
@@ -25,11 +25,15 @@ from domainguard.cli import main
 
 OFFICIAL: Final = "https://dukcapil.kemendagri.go.id/"
 LOOKALIKE: Final = "https://dukcapil-kemendagri.com/aktivasi"
-RESULT_KEYS: Final = {"url", "verdict", "flagged", "score", "target", "host", "ascii_host",
-                      "registrable_domain", "entry", "reasons"}
-REASON_KEYS: Final = {"code", "category", "weight", "target", "matched", "detail", "message"}
-RECORD_KEYS: Final = ["line", "input", "verdict", "flagged", "score", "target", "host",
-                      "registrable_domain", "reasons"]
+RESULT_KEYS: Final = ["schema_version", "input", "url", "verdict", "label", "flagged", "score",
+                      "target", "host", "ascii_host", "registrable_domain", "entry", "reasons",
+                      "lang"]
+REASON_KEYS: Final = ["code", "category", "weight", "target", "matched", "detail", "message"]
+RECORD_KEYS: Final = ["schema_version", "line", *RESULT_KEYS[1:]]
+LINK_KEYS: Final = [*RESULT_KEYS, "raw", "start", "end", "kind", "defanged"]
+CSV_KEYS: Final = ["schema_version", "line", "input", "url", "verdict", "label", "flagged",
+                   "score", "target", "host", "ascii_host", "registrable_domain", "entry",
+                   "reasons", "messages", "lang", "error"]
 ENV: Final = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -68,7 +72,6 @@ def test_check_exit_codes(argv: list[str], code: int, capsys: pytest.CaptureFixt
 
 
 @pytest.mark.parametrize("argv", [
-    pytest.param([], id="no-command"),
     pytest.param(["nope"], id="unknown-command"),
     pytest.param(["check"], id="no-url"),
     pytest.param(["check", "--bogus", "a.com"], id="unknown-option"),
@@ -78,7 +81,10 @@ def test_check_exit_codes(argv: list[str], code: int, capsys: pytest.CaptureFixt
     pytest.param(["scan", "-", "--jobs", "many"], id="jobs-not-a-number"),
     pytest.param(["scan", "-", "--format", "xml"], id="unknown-format"),
     pytest.param(["registry"], id="registry-no-action"),
-    pytest.param(["registry", "validate"], id="validate-no-file"),
+    pytest.param(["check", "--text", "x", "kemendgari.id"], id="text-and-urls"),
+    pytest.param(["check", "--only-registry", "a.com"], id="only-registry-alone"),
+    pytest.param(["scan", "-", "--only-registry"], id="scan-only-registry-alone"),
+    pytest.param(["scan", "-", "--column", "0"], id="column-zero"),
     pytest.param(["registry", "list", "--kind", "nonsense"], id="unknown-kind"),
     pytest.param(["permute"], id="permute-no-domain"),
     pytest.param(["permute", "kemendagri.go.id", "--family", "nope"], id="unknown-family"),
@@ -121,11 +127,13 @@ def test_json_lines_have_stable_keys(capsys: pytest.CaptureFixture[str]) -> None
     records = jsonl(out)
     assert code == 1
     assert [record["url"] for record in records] == urls  # one per URL, in order
+    assert [record["input"] for record in records] == urls
     for record in records:
-        assert set(record) == RESULT_KEYS
+        assert list(record) == RESULT_KEYS
+        assert (record["schema_version"], record["lang"]) == (1, "en")
         for reason in record["reasons"]:
-            assert set(reason) == REASON_KEYS
-            assert set(reason["message"]) == {"en", "id"}
+            assert list(reason) == REASON_KEYS
+            assert isinstance(reason["message"], str)
     assert [r["verdict"] for r in records[:3]] == ["official", "lookalike", "invalid"]
     assert records[1]["target"] == "dukcapil.kemendagri.go.id"
     assert records[0]["entry"]["domain"] == "dukcapil.kemendagri.go.id"
@@ -159,8 +167,11 @@ def test_text_finds_links_with_offsets(capsys: pytest.CaptureFixture[str]) -> No
                                                "dukcapil.kemendagri.go.id"]
     for link in links:
         assert message[link["start"] : link["end"]] == link["raw"]
-        assert set(link["result"]) == RESULT_KEYS
-    assert [link["result"]["verdict"] for link in links] == ["lookalike", "official"]
+        assert list(link) == LINK_KEYS
+        assert link["kind"] == "url"
+    assert [link["verdict"] for link in links] == ["lookalike", "official"]
+    assert [link["input"] for link in links] == [link["raw"] for link in links]
+    assert links[0]["url"] == "https://dukcapil-ikd.com/login"
     assert links[0]["defanged"] is True
     code, out, _ = run(["check", "--text", message], capsys)
     assert out.splitlines()[0].startswith("[23:55] LOOKALIKE")
@@ -198,11 +209,11 @@ def test_undecodable_arguments_are_checked_not_fatal(capsys: pytest.CaptureFixtu
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX argv are bytes")
 def test_undecodable_arguments_in_a_subprocess() -> None:
     for env in (ENV, {**ENV, "PYTHONIOENCODING": "utf-8"}):
-        done = subprocess.run([sys.executable.encode(), b"-m", b"domainguard", b"check",
-                               b"dukcapil\xff.com", b"--text", b"x \xfe kejaksanc.cc"],
-                              capture_output=True, timeout=120, check=False, env=env)
-        assert done.stderr == b""
-        assert done.returncode == 1
+        for args, code in (([b"dukcapil\xff.com"], 0), ([b"--text", b"x \xfe kejaksanc.cc"], 1)):
+            done = subprocess.run([sys.executable.encode(), b"-m", b"domainguard", b"check",
+                                   *args], capture_output=True, timeout=120, check=False,
+                                  env=env)
+            assert (done.returncode, done.stderr) == (code, b"")
 
 
 # ---- scan ------------------------------------------------------------------------------------
@@ -241,12 +252,13 @@ def test_scan_one_record_per_line_in_order(feed: Path, capsys: pytest.CaptureFix
     assert code == 1
     assert [record["line"] for record in records] == list(range(1, len(FEED_LINES) + 1))
     for record in records:
-        assert list(record) == RECORD_KEYS
+        assert list(record) == RECORD_KEYS + (["error"] if record["line"] in BAD_UTF8 else [])
     for number in BAD_UTF8:
         assert records[number - 1]["verdict"] == "invalid"
-        assert records[number - 1]["reasons"] == ["invalid_encoding"]
+        assert [r["code"] for r in records[number - 1]["reasons"]] == ["invalid_encoding"]
+        assert records[number - 1]["error"].startswith("The line is not valid UTF-8")
     good = [r for r in records if r["line"] not in BAD_UTF8]
-    assert all(r["reasons"] != ["invalid_encoding"] for r in good)
+    assert all("error" not in r for r in good)
     assert records[0]["verdict"] == "official"
     assert records[1]["verdict"] == "lookalike"
     assert records[7]["input"] == "kejaksanc.cc"
@@ -269,12 +281,15 @@ def test_scan_csv(feed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["scan", "-q", "--format", "csv", str(feed)], capsys)
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert (code, err) == (1, "")
-    assert list(rows[0]) == RECORD_KEYS
+    assert list(rows[0]) == CSV_KEYS
     assert [int(row["line"]) for row in rows] == list(range(1, len(FEED_LINES) + 1))
     for row, record in zip(rows, jsonl(jsonl_out), strict=True):
         assert row["verdict"] == record["verdict"]
-        assert row["reasons"] == ";".join(record["reasons"])
+        assert row["label"] == record["label"]
+        assert row["flagged"] == ("true" if record["flagged"] else "false")  # JSON's booleans
+        assert row["reasons"] == ";".join(r["code"] for r in record["reasons"])
         assert row["input"] == record["input"]
+        assert row["error"] == record.get("error", "")
 
 
 def test_scan_only_flagged(feed: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,7 +66,7 @@ def test_records_on_a_threaded_local_cluster_equal_serial_ones() -> None:
     from dask.distributed import Client, LocalCluster
 
     example = _example()
-    serial = [example.record(result) for result in Checker().check_many(FEED)]
+    serial = [result.to_dict() for result in Checker().check_many(FEED)]
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         records = example.check_lines(FEED, client, partitions=4)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,48 @@ def test_plain_file_without_provenance_when_asked(tmp_path: Path) -> None:
                                   require_provenance=False)
     assert "klikbca.com" in registry
     assert len(registry) == 2
+
+
+# A plain list gets the same reading from a file and from a list; what is more than a domain
+# (a URL, a "*." prefix) is reduced to its host with a warning. The curated format stays strict.
+PLAIN = [
+    pytest.param("KlikBCA.com", "klikbca.com", False, id="case"),
+    pytest.param("bca.co.id.", "bca.co.id", False, id="trailing-dot"),
+    pytest.param("bücher.example", "xn--bcher-kva.example", False, id="unicode"),
+    pytest.param("*.klikbca.com", "klikbca.com", True, id="wildcard"),
+    pytest.param("https://www.KlikBCA.com/login?x=1", "www.klikbca.com", True, id="url"),
+    pytest.param("klikbca.com/login", "klikbca.com", True, id="host-and-path"),
+]
+
+
+@pytest.mark.parametrize(("text", "domain", "warned"), PLAIN)
+def test_plain_lists_are_normalised_alike(tmp_path: Path, text: str, domain: str,
+                                          warned: bool) -> None:
+    path = write(tmp_path, f"# plain\n{text}\n")
+    with warnings.catch_warnings(record=True) as from_file:
+        warnings.simplefilter("always")
+        from_file_registry = Registry.from_file(path, require_provenance=False)
+        from_list_registry = Registry.from_domains([text])
+    assert [e.domain for e in from_file_registry] == [domain]
+    assert [e.domain for e in from_list_registry] == [domain]
+    messages = [str(w.message) for w in from_file if issubclass(w.category, UserWarning)]
+    if warned:
+        assert messages == [f"{path}:2: {text!r} read as the domain {domain}",
+                            f"domains:1: {text!r} read as the domain {domain}"]
+    else:
+        assert messages == []
+
+
+@pytest.mark.parametrize("text", ["https://", "*.co.id", "mailto:"])
+def test_plain_lists_reject_what_has_no_domain(tmp_path: Path, text: str) -> None:
+    with pytest.raises(RegistryError, match=":1: "):
+        Registry.from_file(write(tmp_path, text + "\n"), require_provenance=False)
+
+
+def test_the_curated_format_stays_strict(tmp_path: Path) -> None:
+    path = write(tmp_path, "KlikBCA.com | custom | x | - | src\n")
+    with pytest.raises(RegistryError, match="lowercase"):
+        Registry.from_file(path, require_provenance=False)
 
 
 def test_from_domains_normalises() -> None:

@@ -98,6 +98,25 @@ def test_a_message_gives_every_link_where_it_stands(client: TestClient) -> None:
     assert links[1]["label"] == "TIDAK TERKAIT"
 
 
+def test_a_mail_address_is_a_link_of_kind_email(client: TestClient) -> None:
+    text = "Segera aktivasi IKD di dukcapil-ikd[.]com atau balas ke admin@dukcapil-ikd.com"
+    links = client.post("/v1/check/text", json={"text": text}).json()["links"]
+    assert [(link["raw"], link["kind"], link["verdict"]) for link in links] == [
+        ("dukcapil-ikd[.]com", "url", "lookalike"),
+        ("admin@dukcapil-ikd.com", "email", "lookalike")]
+    assert links[0]["input"] == "dukcapil-ikd[.]com"  # as written; url is what was checked
+
+
+def test_the_service_writes_the_library_record(client: TestClient) -> None:
+    import domainguard
+
+    for lang in ("en", "id"):
+        record = client.post("/v1/check/url", json={"url": LOOKALIKE, "lang": lang}).json()
+        assert record == domainguard.check_url(LOOKALIKE).to_dict(lang)
+        links = client.post("/v1/check/text", json={"text": SCAM, "lang": lang}).json()
+        assert links["links"] == [link.to_dict(lang) for link in domainguard.check_text(SCAM)]
+
+
 def test_a_message_without_links(client: TestClient) -> None:
     assert client.post("/v1/check/text", json={"text": "apa kabar?"}).json() == {"links": []}
 

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import domainguard
 from domainguard import _text
 from domainguard._text import LinkSpan, find_links
 
@@ -227,8 +228,6 @@ NOT_LINKS = [
     pytest.param("Ayo.Cepat", id="missing-space"),
     pytest.param("rumah.Makasih ya.Besok", id="missing-spaces"),
     pytest.param("123/Pdt.G/2024/PN.Jkt.Pst.", id="case-number"),
-    pytest.param("budi@gmail.com", id="email"),
-    pytest.param("hrd.toko@gmail.com.", id="email-dotted-local"),
     pytest.param("@dukcapil.go.id", id="mention"),
     pytest.param("http://", id="scheme-alone"),
     pytest.param("https://)))", id="scheme-and-punctuation"),
@@ -290,6 +289,34 @@ def test_defanged(raw: str, url: str) -> None:
 @pytest.mark.parametrize("text", NOT_LINKS)
 def test_not_links(text: str) -> None:
     assert find_links(text) == ()
+
+
+# E-mail addresses are links of their own kind: the address whole, its domain judged.
+EMAILS = [
+    pytest.param("budi@gmail.com", "budi@gmail.com", id="email"),
+    pytest.param("hrd.toko@gmail.com.", "hrd.toko@gmail.com", id="email-dotted-local"),
+    pytest.param("Balas ke admin@dukcapil-ikd.com sekarang", "admin@dukcapil-ikd.com",
+                 id="email-in-a-sentence"),
+    pytest.param("kirim ke admin@dukcapil-ikd[.]com", "admin@dukcapil-ikd.com",
+                 id="email-defanged"),
+]
+
+
+@pytest.mark.parametrize(("text", "url"), EMAILS)
+def test_emails_are_links_of_their_own_kind(text: str, url: str) -> None:
+    [span] = find_links(text)
+    assert (span.url, span.kind) == (url, "email")
+    assert text[span.start : span.end] == span.raw
+
+
+def test_an_email_domain_is_judged() -> None:
+    [link] = domainguard.check_text("Balas ke admin@dukcapil-ikd.com.")
+    assert (link.kind, link.raw, link.result.verdict.value) == (
+        "email", "admin@dukcapil-ikd.com", "lookalike")
+    assert link.result.host == "dukcapil-ikd.com"
+    assert link.to_dict()["kind"] == "email"
+    assert "email_address" in [reason.code for reason in link.result.reasons]
+    assert [link.kind for link in domainguard.check_text("buka dukcapil-ikd.com")] == ["url"]
 
 
 @pytest.mark.parametrize("template", TEMPLATES)

@@ -126,3 +126,24 @@ def test_a_platforms_own_address_is_not_a_tenant() -> None:
     assert [r.code for r in domainguard.check_url("blogspot.com").reasons] == []
     assert [r.code for r in domainguard.check_url("x.blogspot.com").reasons] == [
         "hosting_platform"]
+
+
+# A bare e-mail address is judged by its domain; an official host before the "@" is still the
+# userinfo trick.
+@pytest.mark.parametrize(("text", "verdict", "host", "codes"), [
+    pytest.param("admin@dukcapil-ikd.com", "lookalike", "dukcapil-ikd.com",
+                 {"email_address"}, id="mail-lookalike"),
+    pytest.param("humas@kemendagri.go.id", "official", "kemendagri.go.id", {"email_address"},
+                 id="mail-official"),
+    pytest.param("dukcapil.kemendagri.go.id@evil.com", "lookalike", "evil.com",
+                 {"official_name_in_userinfo", "userinfo_in_url"}, id="userinfo-trick"),
+    pytest.param("http://admin@dukcapil-ikd.com/", "lookalike", "dukcapil-ikd.com",
+                 {"userinfo_in_url"}, id="with-a-scheme-it-is-a-url"),
+])
+def test_mail_addresses(text: str, verdict: str, host: str, codes: set[str]) -> None:
+    result = domainguard.check_url(text)
+    found = {reason.code for reason in result.reasons}
+    assert (result.verdict.value, result.host, result.url) == (verdict, host, text)
+    assert codes <= found
+    if "email_address" in codes:
+        assert "userinfo_in_url" not in found

@@ -21,8 +21,9 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from domainguard._checker import Checker, Resolver
-from domainguard._errors import DomainguardError, RegistryError
+from domainguard._errors import DataError, DomainguardError, RegistryError
 from domainguard._messages import CATALOGUE
+from domainguard._record import SCHEMA_VERSION
 from domainguard._registry import Entry, Registry
 from domainguard._verdict import CheckResult, Reason, TextLink, Verdict
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckResult",
     "Checker",
+    "DataError",
     "DomainguardError",
     "Entry",
     "REASON_CODES",
@@ -39,6 +41,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Resolver",
+    "SCHEMA_VERSION",
     "TextLink",
     "Verdict",
     "__version__",

@@ -20,7 +20,7 @@ from domainguard._checks.url import check_url_signals
 from domainguard._host import Host, analyse_host
 from domainguard._messages import Category
 from domainguard._registry import Entry, Registry
-from domainguard._url import DANGEROUS_SCHEMES, URLProblem, parse_url
+from domainguard._url import DANGEROUS_SCHEMES, URLProblem, mail_domain, parse_url
 from domainguard._verdict import (
     CheckResult,
     Reason,
@@ -103,6 +103,9 @@ class Checker:
         if not isinstance(url, str):
             raise TypeError(f"url must be str, not {type(url).__name__}")
         result = self._check(url)
+        if "@" in url and result.reasons and any(
+                r.code == "userinfo_in_url" for r in result.reasons):
+            result = self._mail(url, result)
         resolver = self._resolver
         if resolver is not None and any(r.code == "url_shortener" for r in result.reasons):
             result = self._follow(url, result, resolver)
@@ -130,7 +133,7 @@ class Checker:
 
         return [
             TextLink(start=span.start, end=span.end, raw=span.raw, url=span.url,
-                     defanged=span.defanged, result=self.check_url(span.url))
+                     defanged=span.defanged, result=self.check_url(span.url), kind=span.kind)
             for span in find_links(text)
         ]
 
@@ -221,6 +224,19 @@ class Checker:
                 found.append(make_reason("unknown_suffix", matched=host.unicode,
                                          detail=host.suffix))
         return _Evidence(_ordered(found), None, None) if found else _NOTHING
+
+    def _mail(self, url: str, as_url: CheckResult) -> CheckResult:
+        """A bare e-mail address judged by its domain, unless what stands before the "@" spells
+        an official host (``kemendagri.go.id@evil.com``): that is the userinfo trick, kept."""
+        domain = mail_domain(url)
+        if domain is None or any(r.code == "official_name_in_userinfo" for r in as_url.reasons):
+            return as_url
+        final = self._check(domain)
+        if final.verdict is Verdict.INVALID:
+            return as_url
+        note = make_reason("email_address", target=final.host, matched=url.strip())
+        return new_result(url, final.verdict, (*final.reasons, note), final.score, final.target,
+                          final.host, final.ascii_host, final.registrable_domain, final.entry)
 
     def _follow(self, url: str, shortened: CheckResult, resolver: Resolver) -> CheckResult:
         """Judge a shortened link by its destination, as resolved by the caller's code."""

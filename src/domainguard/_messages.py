@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-__all__ = ["CATALOGUE", "LANGUAGES", "Category", "ReasonSpec", "render", "verdict_label"]
+__all__ = ["CATALOGUE", "LANGUAGES", "VERDICT_LABELS", "Category", "ReasonSpec", "normalise_lang",
+           "render", "verdict_label"]
 
 LANGUAGES: Final = ("en", "id")
 
@@ -306,6 +307,11 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "The host is written with percent-encoding or other escapes ({detail}).",
         "Host ditulis dengan pengodean persen atau karakter pelarian ({detail}).",
     ),
+    "email_address": _spec(
+        _N, 0,
+        "{matched} is an e-mail address; its domain {target} is what was judged.",
+        "{matched} adalah alamat surel; yang dinilai adalah domainnya, {target}.",
+    ),
     "hosting_platform": _spec(
         _N, 0,
         "{matched} is a site on {detail}, a platform where anyone can make a site.",
@@ -318,7 +324,9 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
     ),
 }
 
-_VERDICT_LABELS: Final[dict[str, tuple[str, str]]] = {
+#: Each verdict's label, in LANGUAGES order: public API, printed by the command line and written
+#: as ``label`` in every record.
+VERDICT_LABELS: Final[dict[str, tuple[str, str]]] = {
     "official": ("OFFICIAL", "RESMI"),
     "government": ("GOVERNMENT", "PEMERINTAH"),
     "lookalike": ("LOOKALIKE", "TIRUAN"),
@@ -328,19 +336,31 @@ _VERDICT_LABELS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def _check_lang(lang: str) -> int:
-    if lang not in LANGUAGES:
+def normalise_lang(lang: str) -> str:
+    """"en" or "id" from any case of it ("ID", " En "); ValueError for any other language."""
+    if lang in LANGUAGES:  # the common case, without building a new string
+        return lang
+    folded = lang.strip().lower() if isinstance(lang, str) else lang
+    if folded not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    return LANGUAGES.index(lang)
+    return str(folded)
+
+
+def _check_lang(lang: str) -> int:
+    return LANGUAGES.index(normalise_lang(lang))
 
 
 def verdict_label(verdict: str, lang: str) -> str:
     """The verdict's name in the reader's language."""
-    return _VERDICT_LABELS[verdict][_check_lang(lang)]
+    return VERDICT_LABELS[verdict][_check_lang(lang)]
 
 
 def render(code: str, lang: str, *, matched: str, target: str | None, detail: str) -> str:
     """The message for ``code`` in ``lang`` ("en" or "id")."""
     spec = CATALOGUE[code]
-    template = spec.id if _check_lang(lang) else spec.en
-    return template.format(matched=matched, target=target or "", detail=detail)
+    if _check_lang(lang):
+        from domainguard._details import detail_in  # only Indonesian text needs it
+
+        return spec.id.format(matched=matched, target=target or "",
+                              detail=detail_in(code, detail, "id"))
+    return spec.en.format(matched=matched, target=target or "", detail=detail)

@@ -17,13 +17,14 @@ import importlib.resources
 import os
 import re
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 import idna
 
-from domainguard._errors import RegistryError
+from domainguard._errors import DataError, RegistryError
 from domainguard._host import MAX_HOST, MAX_LABEL, decode_label
 from domainguard._suffixes import split_suffix
 
@@ -115,6 +116,28 @@ def normalise_domain(text: str) -> str:
     return domain
 
 
+def plain_domain(text: str) -> tuple[str, str | None]:
+    """A domain from a plain list, as people paste them: ``KlikBCA.com.``, ``*.bca.co.id`` or
+    ``https://www.klikbca.com/login``. Returns the normalised domain and, when the text was
+    more than a domain (a ``*.`` prefix, a URL), a note saying what was read; raises ValueError.
+    The curated format never comes here: there a domain is written exactly.
+    """
+    written = text.strip()
+    domain = written
+    if domain.startswith("*."):
+        domain = domain[2:]
+    elif "/" in domain or "@" in domain or ":" in domain:
+        from domainguard._url import URLProblem, parse_url
+
+        parsed = parse_url(domain)
+        if isinstance(parsed, URLProblem) or not parsed.hostname:
+            raise ValueError(f"{written!r} is neither a domain nor a URL with a host")
+        domain = parsed.hostname
+    normalised = normalise_domain(domain)
+    note = None if domain is written else f"{written!r} read as the domain {normalised}"
+    return normalised, note
+
+
 def _clip(message: str) -> str:
     """A message quotes the offending text: bounded, so a megabyte line gives a short error."""
     return message if len(message) <= _MAX_MESSAGE else message[:_MAX_MESSAGE] + "…"
@@ -164,7 +187,8 @@ class Registry:
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, require_provenance: bool = True
                   ) -> Registry:
-        """Load a registry file. With ``require_provenance=False`` a line may be a bare domain."""
+        """Load a registry file. With ``require_provenance=False`` a line may also be a bare
+        domain, normalised as ``from_domains`` does (a URL or ``*.`` prefix with a warning)."""
         name = os.fspath(path)
         try:
             with open(name, "rb") as handle:
@@ -176,7 +200,8 @@ class Registry:
     @classmethod
     def from_domains(cls, domains: Iterable[str], protected_suffixes: Iterable[str] = ()
                      ) -> Registry:
-        """A registry from a plain list of domains, normalised (case, Unicode, trailing dot)."""
+        """A registry from a plain list of domains, normalised (case, Unicode, trailing dot); a
+        URL or a ``*.`` prefix is reduced to its host with a ``UserWarning``."""
         if isinstance(domains, str):
             raise TypeError("domains must be an iterable of str, not a single str")
         entries: list[Entry] = []
@@ -185,10 +210,14 @@ class Registry:
             if not isinstance(text, str):
                 raise TypeError(f"domain #{position} is {type(text).__name__}, not str")
             try:
-                domain = normalise_domain(text)
+                domain, note = plain_domain(text)
                 cls._check_not_suffix(domain)
+            except DataError:
+                raise
             except ValueError as e:
                 raise RegistryError(_clip(str(e)), path="domains", line=position) from e
+            if note is not None:
+                warnings.warn(f"domains:{position}: {_clip(note)}", UserWarning, stacklevel=2)
             if domain not in seen:
                 seen.add(domain)
                 entries.append(Entry(domain=domain, kind="custom", source="caller's list",
@@ -251,6 +280,8 @@ class Registry:
                 continue
             try:
                 entry = cls._parse_line(line, number, origin, require_provenance)
+            except DataError:
+                raise  # a broken installation, not a broken line
             except ValueError as e:
                 problems.append((number, _clip(str(e))))
                 continue
@@ -275,7 +306,12 @@ class Registry:
                     ) -> Entry:
         fields = [part.strip() for part in line.split("|")]
         if len(fields) == 1 and not require_provenance:
-            fields = [fields[0], "custom", "", "-", f"{origin}:{number}"]
+            domain, note = plain_domain(fields[0])
+            cls._check_not_suffix(domain)
+            if note is not None:
+                warnings.warn(f"{origin}:{number}: {_clip(note)}", UserWarning, stacklevel=4)
+            return Entry(domain=domain, kind="custom", source=f"{origin}:{number}",
+                         origin=origin, line=number, registrable=_registrable(domain))
         if len(fields) == 1:
             raise ValueError(f"{fields[0]}: missing provenance: write "
                              "'domain | kind | name | region | source'")

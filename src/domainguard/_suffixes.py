@@ -19,10 +19,13 @@ from typing import Final
 
 import can_ada
 
+from domainguard._errors import DataError
+
 __all__ = ["SuffixMatch", "psl_version", "split_suffix", "under_wildcard"]
 
 _SUPPLEMENT: Final = "psl_supplement.txt"
 _SNAPSHOT: Final = ".tld_set_snapshot"
+_REPAIR: Final = "reinstall it with: pip install --force-reinstall 'tldextract>=5.1,<6'"
 _PRIVATE_MARK: Final = "// ===BEGIN PRIVATE DOMAINS==="
 # A rule is the first word of a line that is not a comment (tldextract's own pattern).
 _RULE: Final = re.compile(r"^([.*!]*\w\S*)", re.UNICODE | re.MULTILINE)
@@ -74,12 +77,21 @@ def _to_ascii(rule: str) -> str:
 
 def _snapshot() -> str:
     """tldextract's bundled PSL snapshot, read without importing tldextract (and requests)."""
+    # Why not tldextract's API: TLDExtract(cache_dir=None, suffix_list_urls=()) is offline and
+    # writes nothing, but importing tldextract takes ~200 ms and imports requests and urllib3
+    # (which probe an IPv6 socket); the file it reads is the same, and tests/test_scale.py
+    # checks that our reading of it equals tldextract's own.
     spec = importlib.util.find_spec("tldextract")  # finds the package, does not run it
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("tldextract is not installed")
-    folder = next(iter(spec.submodule_search_locations))
-    with open(os.path.join(folder, _SNAPSHOT), encoding="utf-8") as handle:
-        return handle.read()
+        raise DataError("the Public Suffix List comes from the tldextract package, which is not "
+                        f"installed: {_REPAIR}")
+    path = os.path.join(next(iter(spec.submodule_search_locations)), _SNAPSHOT)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as e:
+        raise DataError(f"cannot read the Public Suffix List snapshot that tldextract ships "
+                        f"({path}: {e.strerror}): {_REPAIR}") from e
 
 
 def _rules_of(text: str) -> set[str]:

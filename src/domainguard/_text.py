@@ -26,7 +26,8 @@ Decisions a reader would otherwise have to guess:
 * A dotted-quad IPv4 address without a scheme is a link only with a port or a path
   (``203.0.113.9/ikd.apk``); a bare one is more often a version or an amount. Octets with a
   leading zero (``1.250.000.000``) are amounts, never addresses.
-* ``local@domain`` without a path is an e-mail address, not a link; with a path or port
+* ``local@domain`` without a path is an e-mail address, reported whole with ``kind="email"``
+  (its domain is judged; a sentence's last dot is not part of it); with a path or port
   (``dukcapil.kemendagri.go.id@203.0.113.9/x``) it is a URL with userinfo, reported whole.
 * ``url`` never invents a scheme: a scheme-less candidate stays scheme-less. It refangs
   ``[.]``/``(.)``/``{.}``/``[dot]``, ``[:]``, ``[://]`` and ``hxxp(s)``, and turns ideographic
@@ -54,6 +55,11 @@ from domainguard._url import DEFANG, DEFANG_TOKENS
 
 __all__ = ["LinkSpan", "find_links"]
 
+_URL = "url"
+_EMAIL = "email"
+# a link found in a normalised run: start, end, url, defanged scheme, kind
+_Found = tuple[int, int, str, bool, str]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LinkSpan:
@@ -69,6 +75,8 @@ class LinkSpan:
     """The refanged candidate for the URL checker, e.g. ``https://dukcapil.com/x``."""
     defanged: bool
     """True when ``raw`` used a defanged form (``[.]``, ``(dot)``, ``[:]``, ``hxxp``...)."""
+    kind: str = "url"
+    """"url", or "email" for a mail address (``url`` is then the refanged address)."""
 
 
 def find_links(text: str) -> tuple[LinkSpan, ...]:
@@ -167,7 +175,7 @@ class _Scanner:
                 continue
             base = run_match.start()
             norm, tokens = self._refang(run)
-            for start, end, url, glued_defang in self._scan(norm):
+            for start, end, url, glued_defang, kind in self._scan(norm):
                 raw_start = base + tokens.to_run(start, is_end=False)
                 raw_end = base + tokens.to_run(end, is_end=True)
                 yield LinkSpan(
@@ -176,6 +184,7 @@ class _Scanner:
                     raw=text[raw_start:raw_end],
                     url=url,
                     defanged=glued_defang or tokens.any_within(start, end),
+                    kind=kind,
                 )
 
     def _refang(self, run: str) -> tuple[str, _TokenMap]:
@@ -199,8 +208,8 @@ class _Scanner:
 
     # -- scanning one normalised run ----------------------------------------------------
 
-    def _scan(self, s: str) -> Iterator[tuple[int, int, str, bool]]:
-        """Yield ``(start, end, url, defanged_scheme)`` in ``s`` coordinates, in order."""
+    def _scan(self, s: str) -> Iterator[_Found]:
+        """Yield ``(start, end, url, defanged_scheme, kind)`` in ``s`` coordinates, in order."""
         n = len(s)
         pos = 0
         while pos < n:
@@ -220,7 +229,7 @@ class _Scanner:
             pos, found = self._bare(s, a, b, context=True)
             yield from found
 
-    def _scheme_link(self, s: str, a: int, b: int) -> tuple[int, int, str, bool] | None:
+    def _scheme_link(self, s: str, a: int, b: int) -> _Found | None:
         """A link starting with a scheme whose name ends at ``b`` (``s[b] == ':'``)."""
         tail = s[max(a, b - 5) : b].lower()
         for written, glued_scheme in _GLUED_SCHEMES:
@@ -270,16 +279,16 @@ class _Scanner:
             )
         else:
             url = s[start:end]
-        return start, end, url, defanged
+        return start, end, url, defanged, _URL
 
     def _bare(
         self, s: str, a: int, b: int, *, context: bool
-    ) -> tuple[int, list[tuple[int, int, str, bool]]]:
+    ) -> tuple[int, list[_Found]]:
         """Scheme-less links in the extent ``s[a:b]``; return where to resume and the links.
 
         With ``context`` the extent's end may be followed by a port, a path or ``@host``.
         """
-        found: list[tuple[int, int, str, bool]] = []
+        found: list[_Found] = []
         core = s[a:b]
         left = core.lstrip(_EDGE_TRIM)
         a2 = a + len(core) - len(left)
@@ -304,24 +313,24 @@ class _Scanner:
             end = self._context_end(s, q) if last and context else q
             if end == q and (kind == _IPV4 or _looks_like_abbreviation(s[p:q])):
                 continue
-            found.append((p, end, s[p:q].translate(_TO_ASCII_DOT) + s[q:end], False))
+            found.append((p, end, s[p:q].translate(_TO_ASCII_DOT) + s[q:end], False, _URL))
             resume = max(resume, end)
         return resume, found
 
-    def _after_at(self, s: str, p: int, at: int) -> tuple[int, tuple[int, int, str, bool] | None]:
+    def _after_at(self, s: str, p: int, at: int) -> tuple[int, _Found | None]:
         """``s[p:at]`` is followed by ``@``: a URL with userinfo, or an e-mail address."""
         host = self.extent.match(s, at + 1)
         if host is None:
             return at + 1, None
-        h1, h2 = host.span()
-        core = s[h1:h2].rstrip(_EDGE_TRIM)
-        if h1 + len(core) != h2 or self._host_kind(s, h1, h2) == _NOT_A_HOST:
-            return h2, None
-        end = self._context_end(s, h2)
-        if end == h2:
-            return h2, None  # local@domain without a path: an e-mail address
+        h1, extent_end = host.span()
+        h2 = h1 + len(s[h1:extent_end].rstrip(_EDGE_TRIM))  # "...@ikd.com." ends a sentence
+        if h2 == h1 or self._host_kind(s, h1, h2) == _NOT_A_HOST:
+            return extent_end, None
+        end = self._context_end(s, h2) if h2 == extent_end else h2
+        if end == h2:  # local@domain without a path: an e-mail address
+            return extent_end, (p, h2, s[p:h2].translate(_TO_ASCII_DOT), False, _EMAIL)
         url = s[p:h2].translate(_TO_ASCII_DOT) + s[h2:end]
-        return end, (p, end, url, False)
+        return end, (p, end, url, False, _URL)
 
     def _pieces(self, s: str, a: int, b: int) -> list[tuple[int, int]]:
         """Split ``s[a:b]`` at runs of two or more dots (ellipses), trimming each piece."""

@@ -13,7 +13,8 @@ from typing import Final
 
 import can_ada
 
-__all__ = ["DEFANG", "DEFANG_TOKENS", "ParsedURL", "URLProblem", "parse_url", "refang"]
+__all__ = ["DEFANG", "DEFANG_TOKENS", "ParsedURL", "URLProblem", "mail_domain", "parse_url",
+           "refang"]
 
 # Schemes a browser opens as web sites; every other scheme is judged by what it can do.
 WEB_SCHEMES: Final = frozenset({"http", "https", "ws", "wss", "ftp"})
@@ -36,6 +37,9 @@ DEFANG: Final = re.compile("|".join(map(re.escape, DEFANG_TOKENS)), re.IGNORECAS
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}:")
 _AUTHORITY_END: Final = re.compile(r"[/?#\\]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
+# local@domain with nothing around it: the local part in RFC 5322's dot-atom letters, the domain
+# without a port, path, query or second "@" (any of those makes it a URL with userinfo).
+_MAIL: Final = re.compile(r"[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,64}@([^\s@/\\?#:]{1,253})\Z")
 
 
 @dataclass(slots=True, kw_only=True)  # not frozen: internal, and a frozen init costs 3× more
@@ -179,3 +183,13 @@ def parse_url(text: str) -> ParsedURL | URLProblem:
         backslash=backslash,
         written=rest,
     )
+
+
+def mail_domain(text: str) -> str | None:
+    """The domain of ``text`` if it is written as a bare e-mail address, else None.
+
+    ``admin@dukcapil-ikd.com`` is an address whose domain is to be judged; a browser would read
+    it as a host with userinfo, but people who paste it mean the mailbox.
+    """
+    match = _MAIL.match(text.strip())
+    return match.group(1) if match is not None else None

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from domainguard._messages import CATALOGUE, Category, render, verdict_label
+from domainguard._messages import CATALOGUE, Category, normalise_lang, render, verdict_label
+from domainguard._record import link_record, reason_record, result_record
 
 if TYPE_CHECKING:
     from domainguard._registry import Entry
@@ -36,6 +37,10 @@ class Verdict(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def label(self, lang: str = "en") -> str:
+        """The name people read: "LOOKALIKE" in English, "TIRUAN" in Bahasa Indonesia."""
+        return verdict_label(self.value, lang)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reason:
@@ -54,16 +59,9 @@ class Reason:
     def message(self, lang: str = "en") -> str:
         return render(self.code, lang, matched=self.matched, target=self.target, detail=self.detail)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "category": self.category.value,
-            "weight": self.weight,
-            "target": self.target,
-            "matched": self.matched,
-            "detail": self.detail,
-            "message": {"en": self.message("en"), "id": self.message("id")},
-        }
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The reason as it appears in a record's ``reasons``, its message in ``lang``."""
+        return reason_record(self, lang)
 
 
 def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
@@ -96,7 +94,7 @@ _REASON_SLOTS = _slot_setters(Reason, ("code", "weight", "target", "matched", "d
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckResult:
-    """The answer for one URL. Frozen and picklable; ``to_dict`` has stable keys."""
+    """The answer for one URL. Frozen and picklable; ``to_dict`` is the record (docs/record.md)."""
 
     url: str
     verdict: Verdict
@@ -112,22 +110,13 @@ class CheckResult:
     def flagged(self) -> bool:
         return self.verdict in (Verdict.LOOKALIKE, Verdict.SUSPICIOUS)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "verdict": self.verdict.value,
-            "flagged": self.flagged,
-            "score": self.score,
-            "target": self.target,
-            "host": self.host,
-            "ascii_host": self.ascii_host,
-            "registrable_domain": self.registrable_domain,
-            "entry": None if self.entry is None else self.entry.to_dict(),
-            "reasons": [reason.to_dict() for reason in self.reasons],
-        }
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The record ``check --json`` and ``scan`` write, messages and label in ``lang``."""
+        return result_record(self, lang)
 
     def explain(self, lang: str = "en") -> str:
         """A short text for people: the verdict, then one line per reason."""
+        lang = normalise_lang(lang)
         label = verdict_label(self.verdict.value, lang)
         risk = "risiko" if lang == "id" else "risk"
         shown = self.host if self.host is not None else self.url
@@ -210,10 +199,11 @@ class TextLink:
     start: int  # text[start:end] == raw
     end: int
     raw: str  # as written, possibly defanged ("dukcapil[.]com")
-    url: str  # what was checked ("http://dukcapil.com")
+    url: str  # what was checked ("http://dukcapil.com"; an e-mail address's domain)
     defanged: bool
     result: CheckResult
+    kind: str = "url"  # or "email": a mail address, whose domain was judged
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "raw": self.raw, "url": self.url,
-                "defanged": self.defanged, "result": self.result.to_dict()}
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The result's record plus ``raw``, ``start``, ``end``, ``kind`` and ``defanged``."""
+        return link_record(self, lang)

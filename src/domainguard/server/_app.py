@@ -43,13 +43,15 @@ class Settings:
     """What an operator chooses: registry files, CORS origins, and the body limit."""
 
     registry_files: Sequence[str] = ()
+    plain: bool = False  # the files are plain lists of domains, without provenance
     only_registry: bool = False
     cors_origins: Sequence[str] = ()
     max_body: int = m.MAX_BODY
     extra: dict[str, Any] = field(default_factory=dict)
 
     def registry(self) -> Registry:
-        loaded = [Registry.from_file(path) for path in self.registry_files]
+        loaded = [Registry.from_file(path, require_provenance=not self.plain)
+                  for path in self.registry_files]
         if self.only_registry and loaded:
             return Registry.combine(*loaded)
         return Registry.combine(Registry.default(), *loaded) if loaded else Registry.default()
@@ -85,10 +87,11 @@ def _static(name: str) -> bytes:
     return resources.files("domainguard.server").joinpath("static").joinpath(name).read_bytes()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The ASGI application. The registry is loaded here, once, not on the first request."""
+def create_app(settings: Settings | None = None, *, registry: Registry | None = None) -> FastAPI:
+    """The ASGI application. The registry (``registry``, or the one ``settings`` name) is loaded
+    here, once, not on the first request."""
     settings = settings or Settings()
-    registry = settings.registry()
+    registry = registry if registry is not None else settings.registry()
     checker = Checker(registry)
     versions = {**data_versions(), "registry_entries": str(len(registry))}
     page = _static("index.html")
