@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import socket
 import subprocess
 import sys
 import warnings
@@ -334,6 +335,53 @@ def test_serve_usage() -> None:
     with pytest.raises(SystemExit) as done:
         main(["serve", "--help"])
     assert done.value.code == 0
+
+
+_CLIENT: Final = """
+import json, sys, time, urllib.request
+base = sys.argv[1]
+deadline = time.monotonic() + 90
+while True:
+    try:
+        urllib.request.urlopen(base + "/v1/health", timeout=2).read()
+        break
+    except OSError:
+        if time.monotonic() > deadline:
+            raise
+        time.sleep(0.2)
+answers = []
+for _ in range(4):  # enough requests to reach both workers
+    request = urllib.request.Request(base + "/v1/check/url", method="POST",
+        data=json.dumps({"url": "klikbca-login.com/rahasia"}).encode(),
+        headers={"content-type": "application/json"})
+    answers.append(json.loads(urllib.request.urlopen(request, timeout=10).read()))
+print(json.dumps(answers))
+"""
+
+
+def test_serve_runs_workers_that_read_the_registry_file_and_log_no_urls(tmp_path: Any) -> None:
+    registry = tmp_path / "bank.txt"
+    registry.write_text("klikbca.com | custom | BCA | - | test\n", encoding="utf-8")
+    with socket.socket() as probe:  # a free loopback port (bind only: no connection here)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "domainguard", "serve", "--port", str(port), "--workers", "2",
+         "--registry", str(registry), "--only-registry"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # the client is another process: this one refuses connections (conftest.py)
+        done = subprocess.run([sys.executable, "-c", _CLIENT, f"http://127.0.0.1:{port}"],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert done.returncode == 0, done.stderr + log
+    answers = json.loads(done.stdout)
+    assert {(a["verdict"], a["target"]) for a in answers} == {("lookalike", "klikbca.com")}
+    assert "POST /v1/check/url 200 items=1" in log
+    assert "klikbca-login" not in log
+    assert "rahasia" not in log
 
 
 SERVER_MODULES: Final = ("fastapi", "starlette", "uvicorn", "pydantic", "anyio",
