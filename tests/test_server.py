@@ -195,9 +195,10 @@ def test_an_unexpected_failure_still_answers_json(client: TestClient,
         raise RuntimeError(f"boom on {url}")
 
     monkeypatch.setattr(Checker, "check_url", broken)
-    with caplog.at_level(logging.ERROR, logger="domainguard.server"):
+    with caplog.at_level(logging.DEBUG):
         response = client.post("/v1/check/url", json={"url": "secret-marker.example"})
     _error(response, 500, "internal_error")
+    assert "unexpected RuntimeError" in caplog.text
     assert "secret-marker" not in caplog.text
 
 

@@ -1,12 +1,11 @@
 """The application: ``/v1`` JSON routes, the "Cek tautan" page at ``/``, and their errors.
 
-Every answer is JSON or the page; an unexpected error still answers JSON (and is logged by its
+Every answer is JSON or the page; an unexpected error still answers JSON (logged by its
 type only). Nothing a client sends is logged or stored.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,13 +19,12 @@ from starlette.middleware.cors import CORSMiddleware
 
 from domainguard import Checker, Registry, __version__, data_versions
 from domainguard.server import _models as m
-from domainguard.server._middleware import AccessLog, BodyLimit, SecurityHeaders
+from domainguard.server._middleware import AccessLog, BodyLimit, CatchAll, SecurityHeaders
 from domainguard.server._records import SCHEMA_VERSION, link_record, result_record
 
 __all__ = ["OPENAPI_PATH", "Settings", "create_app"]
 
 OPENAPI_PATH: Final = "/v1/openapi.json"
-log = logging.getLogger("domainguard.server")
 
 _STATIC: Final = {"app.js": "text/javascript; charset=utf-8",
                   "app.css": "text/css; charset=utf-8",
@@ -116,11 +114,6 @@ def create_app(settings: Settings | None = None, *, registry: Registry | None = 
         # keep Starlette's headers: a 405 names the allowed methods in Allow (RFC 9110)
         return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unexpected %s", type(exc).__name__)  # its text might quote the input
-        return _error(500, "internal_error", "the service failed; nothing was stored")
-
     @app.post("/v1/check/url", response_model=m.Record, responses=_ERRORS, tags=["check"])
     def check_url(body: m.UrlRequest, request: Request) -> JSONResponse:
         """Judge one URL or host name."""
@@ -166,6 +159,7 @@ def create_app(settings: Settings | None = None, *, registry: Registry | None = 
                         headers={"cache-control": "public, max-age=3600"})
 
     # the last added is the outermost: the log sees every answer, headers go on the 413s too
+    app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit, limit=settings.max_body)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["AccessLog", "BodyLimit", "SecurityHeaders", "error_bytes"]
+__all__ = ["AccessLog", "BodyLimit", "CatchAll", "SecurityHeaders", "error_bytes"]
 
 log = logging.getLogger("domainguard.server")
 
@@ -93,6 +93,33 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+class CatchAll:
+    """An unexpected exception becomes a JSON 500, logged by its type alone. Starlette's own
+    last resort would log the traceback, whose message may quote a URL or a message."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as e:  # the last resort: every failure answers JSON
+            log.error("unexpected %s", type(e).__name__)
+            if not started:
+                await _send_error(send, 500, "internal_error",
+                                  "the service failed; nothing was stored")
 
 
 class SecurityHeaders:
