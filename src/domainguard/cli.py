@@ -602,7 +602,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="HTTP API and the 'Cek tautan' page (extra: server)",
                            epilog=_EPILOG)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="TCP port (default: 8000)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes")
     serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                        help="allow browser calls from ORIGIN (repeatable; default: none)")
