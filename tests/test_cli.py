@@ -85,6 +85,7 @@ def test_check_exit_codes(argv: list[str], code: int, capsys: pytest.CaptureFixt
     pytest.param(["check", "--only-registry", "a.com"], id="only-registry-alone"),
     pytest.param(["scan", "-", "--only-registry"], id="scan-only-registry-alone"),
     pytest.param(["scan", "-", "--column", "0"], id="column-zero"),
+    pytest.param(["scan", "-", "--column", "1", "--delimiter", ";;"], id="long-delimiter"),
     pytest.param(["registry", "list", "--kind", "nonsense"], id="unknown-kind"),
     pytest.param(["permute"], id="permute-no-domain"),
     pytest.param(["permute", "kemendagri.go.id", "--family", "nope"], id="unknown-family"),

@@ -105,6 +105,15 @@ def test_a_cp1252_stream_gets_every_scan_record(tmp_path: Path, fmt: str) -> Non
         assert [row["line"] for row in csv.DictReader(io.StringIO(text))] == ["1", "2", "3"]
 
 
+def test_a_text_piped_to_a_cp1252_console() -> None:
+    message = "Balas ke admin@dukсapil.id → segera! Info: kemendagri.go.id".encode()
+    done = domainguard_("check", "--text", "-", "--lang", "id", input=message, env=CP1252)
+    assert (done.returncode, done.stderr) == (1, b"")
+    lines = done.stdout.decode("cp1252").splitlines()
+    assert [line.split("]")[1].split()[0] for line in lines] == ["TIRUAN", "RESMI"]
+    assert "\\u0441" in lines[0]  # the Cyrillic letter, escaped rather than fatal
+
+
 def test_check_json_on_cp1252_is_valid_json() -> None:
     done = domainguard_("check", "--json", "--lang", "id", "dukсapil.id", env=CP1252)
     assert done.returncode == 1

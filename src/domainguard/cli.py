@@ -400,6 +400,8 @@ class _Progress:
 def _cmd_scan(args: argparse.Namespace) -> int:
     jobs = _jobs(args.jobs)
     column = _column(args.column) if args.column is not None else None
+    if len(args.delimiter) != 1:
+        raise _Usage("--delimiter takes one character")
     checker = Checker(_registry(args))
     lang = args.lang
     counts: Counter[str] = Counter()
