@@ -39,6 +39,8 @@ def test_wheel_carries_the_data(wheel: Path) -> None:
                  "payload_extensions.txt"):
         assert f"domainguard/data/{data}" in names, data
     assert "domainguard/py.typed" in names
+    for static in ("index.html", "app.js", "app.css", "icon.svg"):  # the server's page
+        assert f"domainguard/server/static/{static}" in names, static
     bundled = zipfile.ZipFile(wheel).read("domainguard/data/official_domains.txt")
     assert bundled == (ROOT / "data" / "official_domains.txt").read_bytes()
 

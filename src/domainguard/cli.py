@@ -479,6 +479,21 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from domainguard.server import serve
+    except ImportError as e:
+        raise _Usage("serve needs the server extra: pip install 'domainguard[server]'"
+                     f" ({e.name} is missing)") from e
+    if args.workers < 1:
+        raise _Usage("--workers must be at least 1")
+    serve(host=args.host, port=args.port, registry=_registry(args),
+          registry_files=args.registry or (), plain=args.plain,
+          only_registry=args.only_registry, cors_origins=args.cors_origin or (),
+          workers=args.workers)
+    return EXIT_OK
+
+
 # ---- the parser -----------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -586,6 +601,16 @@ def _parser() -> argparse.ArgumentParser:
     exit_zero_option(scan)
     registry_options(scan)
     scan.set_defaults(run=_cmd_scan)
+
+    serve = sub.add_parser("serve", help="HTTP API and the 'Cek tautan' page (extra: server)",
+                           epilog=_EPILOG)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                       help="allow browser calls from ORIGIN (repeatable; default: none)")
+    registry_options(serve)
+    serve.set_defaults(run=_cmd_serve)
 
     versions = sub.add_parser("versions", help="print data versions (PSL, Unicode, registry)",
                               epilog=_EPILOG)
