@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Final
 
 from domainguard._checks.combos import check_combos
-from domainguard._checks.context import check_context
+from domainguard._checks.context import abused_ending, check_context
 from domainguard._checks.embedding import check_embedding
 from domainguard._checks.names import check_names
 from domainguard._checks.spoof import check_spoof
@@ -41,9 +41,6 @@ Resolver = Callable[[str], "str | None"]
 # (many flagged hosts) 65,536 of them held about 10 MB more than 16,384, measured as peak RSS.
 DEFAULT_CACHE: Final = 1 << 15
 _GENERIC_WHEN_TARGETED: Final = frozenset({"government_suffix_in_name", "service_word_in_name"})
-# What whole-host reading adds beside another check's target: where the name sits, how it is
-# written, the ending
-_SUPPORTING: Final = frozenset({"brand_in_subdomain", "disguised_spelling", "abused_ending"})
 
 
 class _Evidence:
@@ -227,13 +224,17 @@ class Checker:
             found.extend(check_embedding(host, index))
             found.extend(check_combos(host, index))
             found.extend(check_spoof(host))
-            targets = {r.target for r in found if r.category is Category.TARGETED}
-            # the whole host weighed at once: names in disguise, glued or off their domain;
-            # where a target is named already, only what it adds about that target
-            found.extend(r for r in check_context(host, index)
-                         if not targets or (r.code in _SUPPORTING and r.target in (None,
-                                                                                 *targets)))
-            if any(r.category is Category.TARGETED for r in found):
+            targeted = any(r.category is Category.TARGETED for r in found)
+            if targeted:
+                # a target is named already: the ending is all that whole-host reading would
+                # add for it, and reading is the costly part
+                found.extend(abused_ending(host, index))
+            else:
+                # the whole host weighed at once: names in disguise, glued or off their domain
+                context = check_context(host, index)
+                found.extend(context)
+                targeted = any(r.category is Category.TARGETED for r in context)
+            if targeted:
                 # generic signs are redundant once a specific target is named
                 found = [r for r in found if r.code not in _GENERIC_WHEN_TARGETED]
             if not host.suffix_known and host.suffix_index < len(host.labels):

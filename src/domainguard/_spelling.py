@@ -9,13 +9,15 @@ to the vocabulary and to the host alike, so a word and its disguises meet on one
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Final
 
-__all__ = ["consonants", "pieces", "plain_key"]
+__all__ = ["LEET", "consonants", "pieces", "plain_key"]
 
 # Digits read as the letters they look like (leet); other digits are numbers, never letters.
-_LEET: Final = str.maketrans("013457", "oieast")
+LEET: Final = str.maketrans("013457", "oieast")
 _DOUBLED: Final = re.compile(r"(.)\1+")
+_FIRST: Final = itemgetter(1)  # a C callable as the replacement: no template to parse
 _VOWELS: Final = str.maketrans("", "", "aeiou")
 # A run of two digits or more is a number (2024, 6500), and so is a digit with no leet reading:
 # both end a word rather than spell one (cpns2024, dana4id has its 4 read as "a")
@@ -25,7 +27,10 @@ _NUMBERS: Final = re.compile(r"[0-9]{2,}|[2689]")
 def plain_key(word: str) -> str:
     """``word`` with leet digits read as letters and doubled letters merged: one key for
     dana, danaa and d4na."""
-    return _DOUBLED.sub(r"\1", word.translate(_LEET))
+    if not word.isalpha():
+        word = word.translate(LEET)
+    # most words have no doubled letter: one search, and no substitution to build
+    return _DOUBLED.sub(_FIRST, word) if _DOUBLED.search(word) else word
 
 
 def consonants(key: str) -> str:

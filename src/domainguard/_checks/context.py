@@ -26,9 +26,10 @@ anchor (most hosts): a prefilter on the anchors' first letters rules those out. 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from domainguard import _payloads
 from domainguard._host import Host
@@ -38,7 +39,7 @@ from domainguard._skeleton import readable_labels
 from domainguard._spelling import consonants, pieces, plain_key
 from domainguard._verdict import Reason, make_reason
 
-__all__ = ["check_context"]
+__all__ = ["abused_ending", "check_context"]
 
 # Evidence a host needs, anchor and company together, to be read as an imitation.
 ENOUGH: Final = 3
@@ -55,6 +56,13 @@ _CONSONANTS: Final = 4
 _LONGEST: Final = 24
 _HEAD: Final = 3
 _MEMO_LIMIT: Final = 1 << 14  # distinct tokens remembered; a full memo starts afresh
+# Up to this many anchors are searched with one compiled expression (the bundled registry has
+# about 500); a registry of many thousand names uses the slower look-up loop instead, whose
+# structures are smaller than such an expression
+_PATTERN_LIMIT: Final = 20_000
+# Hosts looked up with the loop before the expression is compiled (about 20 ms): a single
+# check stays quick, a feed soon gains
+_COMPILE_AFTER: Final = 1_000
 # Words that claim the state is behind a name (combos reads them the same way).
 _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "pemerintah",
                               "kementerian", "ditjen", "dirjen", "go", "gov", "goid", "govid"})
@@ -96,8 +104,8 @@ class _Found:
 class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
-    __slots__ = ("_heads", "_readings", "consonant_words", "endings", "learnt", "longest",
-                 "meanings", "pairs", "prefixes")
+    __slots__ = ("_heads", "_readings", "anchors", "consonant_words", "endings", "heads",
+                 "learnt", "longest", "meanings", "pairs", "pattern", "prefixes", "searched")
 
     endings: Mapping[str, str]
 
@@ -105,7 +113,7 @@ class ContextWords:
         from domainguard import _vocabulary
 
         self.meanings: dict[str, _Meaning] = {}
-        self.learnt: dict[str, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+        self.learnt: dict[str, tuple[tuple[str, str], ...]] = {}
         self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool]], int]] = {}
         everyday = index.generic_words | index.lure_words
         # sets are read in sorted order: a key's shown word must not depend on hash seeds
@@ -153,6 +161,11 @@ class ContextWords:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
         self._heads = {head: tuple(sorted(lengths, reverse=True))
                        for head, lengths in heads.items()}
+        self.heads = frozenset(self._heads)
+        self.anchors = [key for key, meaning in self.meanings.items()
+                        if meaning.anchor and len(key) >= _HEAD]
+        self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
+        self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
         self.consonant_words: dict[str, _Meaning] = {}
         for key, meaning in self.meanings.items():
@@ -173,15 +186,31 @@ class ContextWords:
             meaning.entry, meaning.strength = entry, strength
         meaning.service = False
 
-    def learn(self, part: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
-        """(whether an anchor starts in it, its (piece, plain key) pairs) for one token of a
-        host, memoised: tokens repeat across a feed (www, online, com)."""
+    def learn(self, part: str) -> tuple[tuple[str, str], ...]:
+        """The (piece, plain key) pairs of one token of a host, memoised: tokens repeat
+        across a feed (www, online, com)."""
         learnt = self.learnt
         if len(learnt) >= _MEMO_LIMIT:
             learnt.clear()  # bounded memory on endless feeds; cheap to refill
-        keys = tuple((piece, plain_key(piece)) for piece in pieces(part))
-        known = learnt[part] = (any(self.has_anchor(key) for _, key in keys), keys)
+        known = learnt[part] = tuple((piece, plain_key(piece)) for piece in pieces(part))
         return known
+
+    def may_name(self, name: str) -> bool:
+        """Can an anchor be read anywhere in ``name`` (labels joined by dots)? False rules a
+        host out (most hosts). Every token's plain key is a stretch of the name's, so one
+        search of the whole name's key settles it: the anchors' first letters then a look for
+        each, and once a feed is under way a regular expression over the anchors' trie, where
+        the registry is small enough to compile one."""
+        key = plain_key(name)
+        pattern = self.pattern
+        if pattern is None:
+            self.searched += 1
+            if self.searched == _COMPILE_AFTER and len(self.anchors) <= _PATTERN_LIMIT:
+                # a feed, not a few checks: now the expression pays for its compilation
+                self.pattern = pattern = _trie_pattern(self.anchors)
+        if pattern is not None:
+            return pattern.search(key) is not None
+        return not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
 
     def has_anchor(self, key: str) -> bool:
         """Does any anchor start somewhere in ``key``? A cheap test most tokens fail."""
@@ -191,7 +220,8 @@ class ContextWords:
             lengths = heads.get(key[at:at + _HEAD])
             if lengths is not None:
                 for length in lengths:
-                    if key[at:at + length] in meanings:
+                    meaning = meanings.get(key[at:at + length])
+                    if meaning is not None and meaning.anchor:
                         return True
         return False
 
@@ -292,19 +322,18 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
     if labels is not host.unicode_labels:
         labels = readable_labels(labels, host.unicode_labels)
     at = host.suffix_index
+    first = 1 if labels[0] == "www" else 0  # www names no one, and its ww would merge
+    if not words.may_name(".".join(labels[first:at])):
+        return None
     tokens: list[tuple[str, str, bool]] = []  # (token as written, plain key, registrable)
-    anchored = False
     learnt = words.learnt
     for position, label in enumerate(labels[:at]):
         for part in label.replace("_", "-").split("-") if not label.isalnum() else (label,):
             known = learnt.get(part)
             if known is None:
                 known = words.learn(part)
-            anchored = anchored or known[0]
             registrable = position == at - 1
-            tokens.extend((piece, key, registrable) for piece, key in known[1])
-    if not anchored:
-        return None
+            tokens.extend((piece, key, registrable) for piece, key in known)
     found: list[_Found] = []
     unknown = 0
     for written, key, registrable in tokens:
@@ -323,6 +352,33 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
     return found, unknown
 
 
+def _trie_pattern(words: list[str]) -> re.Pattern[str]:
+    """One regular expression finding any of ``words`` (plain keys) in a plain key, built on
+    their trie cut where a word ends (a word that starts with another is found by it), so that
+    the engine follows one branch per letter and never backtracks over an ending."""
+    trie: dict[str, Any] = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for char in word:
+            if node.get(char) == {}:  # a shorter word ends here: it finds this one too
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()  # this word's end: nothing longer needs looking for
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [re.escape(char) + branch(rest) for char, rest in sorted(node.items())]
+        if len(parts) < 2:
+            return "".join(parts)
+        return "(?:" + "|".join(parts) + ")"
+
+    return re.compile(branch(trie))
+
+
+def _trigrams(text: str) -> map[str]:
+    return map("".join, zip(text, text[1:], text[2:], strict=False))
+
+
 def _disguised(meaning: _Meaning, written: str) -> bool:
     """Is the word not written as itself in its token (d4na, danaa for dana)?"""
     return meaning.word.replace("-", "").replace(" ", "") not in written
@@ -339,6 +395,15 @@ def _counts(found: _Found) -> bool:
     return found.stray <= _STRAY or others >= max(found.stray, _HEAD)
 
 
+def abused_ending(host: Host, index: RegistryIndex) -> list[Reason]:
+    """The ``abused_ending`` note for a host that imitates a name under a cheap ending."""
+    if host.ip or host.suffix_index == 0 or host.private_suffix:
+        return []
+    cheap = _cheap(host, context_words(index).endings)
+    return [] if cheap is None else [make_reason("abused_ending", matched=host.unicode,
+                                                 detail=cheap)]
+
+
 def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
     if host.ip or host.suffix_index == 0:
         return []
@@ -347,9 +412,28 @@ def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
     if reading is None:
         return []
     found, unknown = reading
-    # a word counts only where it is read cleanly: aman is no lure inside halaman
-    found = [f for f in found if _counts(f)]
-    anchors = [f for f in found if f.meaning.anchor]
+    # one pass over the words: a word counts only where it is read cleanly (aman is no lure
+    # inside halaman, see _counts)
+    anchors: list[_Found] = []
+    lures: list[_Found] = []
+    claims: list[str] = []  # the first country word and the first government word
+    country = cue = False
+    counted = unknown
+    for f in found:
+        if not _counts(f):
+            continue
+        counted += 1
+        word = f.meaning
+        if word.anchor:
+            anchors.append(f)
+        if word.lure:
+            lures.append(f)
+        if word.country and not country:
+            country = True
+            claims.append(word.word)
+        if word.cue and not cue:
+            cue = True
+            claims.append(word.word)
     if not anchors:
         return []
     # the anchor: one that names an entry first, the strongest, the first written
@@ -360,25 +444,16 @@ def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
     if anchor.whole and meaning.entry is not None and len(anchor.key) < _SHORT \
             and meaning.strength > 0:
         strength = 2  # an acronym standing alone (bkn-id.com, ojk-indo.com) is its name
-    company: list[str] = []
-    points = strength
-    lures = sorted((f.meaning.lure for f in found if f.meaning.lure and f is not anchor),
-                   reverse=True)
-    points += min(3, sum(lures[:1]) + len(lures[1:]))
-    company.extend(dict.fromkeys(f.meaning.word for f in found
-                                 if f.meaning.lure and f is not anchor))
-    if any(f.meaning.country for f in found):
-        points += 2
-        company.append(next(f.meaning.word for f in found if f.meaning.country))
-    if any(f.meaning.cue for f in found):
-        points += 2
-        company.append(next(f.meaning.word for f in found if f.meaning.cue))
-    others = {f.meaning.word for f in anchors if f.meaning is not meaning}
+    lures = [f for f in lures if f is not anchor]
+    values = sorted((f.meaning.lure for f in lures), reverse=True)
+    points = strength + min(3, sum(values[:1]) + len(values[1:])) + 2 * len(claims)
+    company = [f.meaning.word for f in lures] + claims
+    others = sorted({f.meaning.word for f in anchors if f.meaning is not meaning})
     if others:
         points += 1
-        company.extend(sorted(others))
+        company.extend(others)
     if strength == 2 and len(anchor.key) < _SHORT and anchor.whole and not company \
-            and len(found) + unknown > 1:
+            and counted > 1:
         points += 1  # an acronym beside any other word: e-bkn.com, bkn-mobile.com
     in_subdomain = not any(f.registrable for f in anchors)
     platform = host.suffix if host.private_suffix else None

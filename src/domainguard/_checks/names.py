@@ -141,16 +141,18 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         return []
     reasons: list[Reason] = []
     # each candidate with the form of the query that reached it
-    candidates = dict.fromkeys(index.near.near(sk), sk)
+    found = index.near.near(sk)
+    candidates = [(candidate, sk) for candidate in sorted(found)] if found else []
     if seen_visual != sk:
         # look-alike letter pairs and a slip together: myethervvallct (vv for w, c for e);
         # each pair read on its own, as "lc" in "allct" is no k
         for pair, letter in _LOOKALIKE_PAIRS:
             if pair in sk:
                 variant = sk.replace(pair, letter)
-                for candidate in index.near.near(variant):
-                    candidates.setdefault(candidate, variant)
-    for candidate, query in sorted(candidates.items()):
+                candidates.extend((candidate, variant)
+                                  for candidate in sorted(index.near.near(variant))
+                                  if candidate not in found)
+    for candidate, query in candidates:
         shortest = min(len(candidate), len(query))
         if shortest < MIN_TYPO_LENGTH:
             continue
@@ -290,7 +292,8 @@ def check_names(host: Host, index: RegistryIndex) -> list[Reason]:
         reasons.extend(_www_glued(labels[-1], host, index))
     # two slips are often a glued or mistyped ending (kemendagrigo, sscasn.bkn.g0): the
     # ending's own reason says more, so it is looked for as if nothing had been found
-    vague = all(r.code == "typo_of_official" and r.detail.endswith("edits") for r in reasons)
+    vague = not reasons or all(r.code == "typo_of_official" and r.detail.endswith("edits")
+                               for r in reasons)
     if vague:
         reasons = _glued_suffix(labels[-1], host, index) or reasons
     if vague and len(labels) > 1:

@@ -131,7 +131,7 @@ def check_url_signals(parsed: ParsedURL, host: Host, index: RegistryIndex, *,
                                    detail=str(len(host.labels))))
     if official or government:
         return reasons
-    app = _official_app(parsed, host, index)
+    app = _official_app(parsed, host, index) if host.ascii in _APP_STORES else None
     if app is not None:
         # the store page of a registered app is its owner's own channel ("download the IKD
         # app from the Play Store"), whatever official names its address spells
