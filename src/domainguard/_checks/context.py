@@ -48,6 +48,9 @@ _SHORT: Final = 5
 # A glued name this long counts whatever it is glued to (dukcapilxyz); a shorter one only
 # where the rest of its token reads as known words (livin is not in livingroom).
 _DISTINCTIVE: Final = 7
+# Unread letters right beside a glued shorter word that still leave it a word of its own (a
+# slip or two: bbrimoz, cpnspppk); more, and it is likely part of an unknown word (bricks)
+_BESIDE: Final = 2
 # Letters of a token left unread beside a glued shorter name (bbrimoz, danaz).
 _STRAY: Final = 1
 # Dropped vowels are looked for only in names with this many consonants (mandiri: mndr).
@@ -99,6 +102,7 @@ class _Found:
     registrable: bool  # in the registrable label (not a subdomain)
     stray: int  # letters of its token that read as no known word
     read: int  # letters of its token read as known words, its own included
+    beside: int  # unread letters right beside it in its token (the longer side)
 
 
 class ContextWords:
@@ -114,7 +118,7 @@ class ContextWords:
 
         self.meanings: dict[str, _Meaning] = {}
         self.learnt: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool]], int]] = {}
+        self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool, int]], int]] = {}
         everyday = index.generic_words | index.lure_words
         # sets are read in sorted order: a key's shown word must not depend on hash seeds
         for word in sorted(_vocabulary.words("generic")):
@@ -225,7 +229,7 @@ class ContextWords:
                         return True
         return False
 
-    def read(self, key: str) -> tuple[list[tuple[str, _Meaning, bool]], int]:
+    def read(self, key: str) -> tuple[list[tuple[str, _Meaning, bool, int]], int]:
         """``read_key`` memoised: a token's reading depends on nothing else."""
         known = self._readings.get(key)
         if known is None:
@@ -234,7 +238,7 @@ class ContextWords:
             known = self._readings[key] = self.read_key(key)
         return known
 
-    def read_key(self, key: str) -> tuple[list[tuple[str, _Meaning, bool]], int]:
+    def read_key(self, key: str) -> tuple[list[tuple[str, _Meaning, bool, int]], int]:
         """``key`` cut into known words: (part, meaning, disguised) in order, and the letters
         left unread. The cut reads the most letters, then uses the fewest words. Two words
         glued on one letter share it on the key (cekkupon has one k), and a stretch left unread
@@ -271,8 +275,9 @@ class ContextWords:
                 if candidate > best[end]:
                     best[end] = candidate
                     came[end] = (start, before)
-        found: list[tuple[str, _Meaning, bool]] = []
-        unread = 0
+        # read back: words and unread stretches in order (a stretch without its vowels may
+        # still be a word: mndiri)
+        items: list[tuple[str, _Meaning | None, bool]] = []
         gap_end = end = size
         while True:
             step = came[end] if end > 0 else None
@@ -283,16 +288,24 @@ class ContextWords:
                 gap = key[end:gap_end]
                 meaning = self.consonant_words.get(consonants(gap)) \
                     if len(gap) >= _CONSONANTS else None
-                if meaning is None:
-                    unread += len(gap)
-                else:
-                    found.append((gap, meaning, True))
+                items.append((gap, meaning, True))
             if step is None:
                 break
             start, before = step
-            found.append((key[start:end], meanings[key[start:end]], False))
+            items.append((key[start:end], meanings[key[start:end]], False))
             gap_end = end = before
-        found.reverse()
+        items.reverse()
+        found: list[tuple[str, _Meaning, bool, int]] = []
+        unread = 0
+        for at, (part, meaning, dropped) in enumerate(items):
+            if meaning is None:
+                unread += len(part)
+                continue
+            # the unread letters right beside it: a word glued to a stretch of unknown letters
+            # is likely part of an unknown word (bri of bricks, nik of teknik)
+            beside = max((len(items[i][0]) for i in (at - 1, at + 1)
+                          if 0 <= i < len(items) and items[i][1] is None), default=0)
+            found.append((part, meaning, dropped, beside))
         return found, unread
 
 
@@ -340,15 +353,15 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
         meaning = words.meanings.get(key)
         if meaning is not None:
             found.append(_Found(meaning, key, written, True, _disguised(meaning, written),
-                                registrable, 0, len(key)))
+                                registrable, 0, len(key), 0))
             continue
         read, stray = words.read(key)
         unknown += not read
         letters = len(key) - stray
-        for part, meaning, dropped in read:
+        for part, meaning, dropped, beside in read:
             found.append(_Found(meaning, part, written, part == key,
                                 dropped or _disguised(meaning, written), registrable, stray,
-                                letters))
+                                letters, beside))
     return found, unknown
 
 
@@ -390,6 +403,8 @@ def _counts(found: _Found) -> bool:
     another word (fabric, livingroom)."""
     if found.whole or (found.meaning.strength == 2 and len(found.key) >= _DISTINCTIVE):
         return True
+    if found.beside > _BESIDE:
+        return False
     # the other words of the token: read letters beside it, as many as those left unread
     others = found.read - len(found.key)
     return found.stray <= _STRAY or others >= max(found.stray, _HEAD)
