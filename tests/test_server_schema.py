@@ -17,10 +17,12 @@ pytest.importorskip("schemathesis", reason="schemathesis is not installed")
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.errors import FailureGroup
 
 from domainguard.server import OPENAPI_PATH, create_app
 
 EXAMPLES: Final = 100  # per operation and mode
+_ACCEPTED_BAD_DATA: Final = "ST201"  # schemathesis' code: invalid data was not rejected
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's hint to move its TestClient to httpx2
@@ -31,5 +33,13 @@ with warnings.catch_warnings():
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_as_documented(case: schemathesis.Case[Any]) -> None:
-    response = case.call_and_validate()
+    response = case.call()
     assert response.status_code < 500
+    try:
+        case.validate_response(response)
+    except FailureGroup as group:
+        # a body over the size limit is refused with 413 before it is read: that refusal is
+        # a rejection too, though not one of the statuses schemathesis expects for bad data
+        if response.status_code != 413 or any(
+                failure.code != _ACCEPTED_BAD_DATA for failure in group.exceptions):
+            raise
