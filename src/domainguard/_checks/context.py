@@ -84,6 +84,7 @@ class _Meaning:
     strength: int = -1  # as an anchor: 2 distinctive, 1 acronym, 0 everyday word; -1 none
     service: bool = False  # a government service word, pointing at no entry of its own
     lure: int = 0  # 2 a word that pushes to act, 1 an everyday lure word (info, online)
+    everyday_service: bool = False  # a name that is a service's everyday word (pajak: tax)
     country: bool = False
     cue: bool = False
 
@@ -139,10 +140,11 @@ class ContextWords:
                 self._anchor(meaning, index.service_target, strength)
             else:
                 meaning.service = True
-        # a name that is an everyday or service word (dana, pajak) needs more company
+        # a name that is an everyday word (dana) needs more company
         for brand, entry in index.brands.items():
-            self._anchor(self._meaning(brand), entry, 0 if brand in everyday
-                         else 1 if brand in index.service_words else 2)
+            meaning = self._meaning(brand)
+            self._anchor(meaning, entry, 0 if brand in everyday else 2)
+            meaning.everyday_service = brand in index.service_words
         for brand, entry in index.short_brands.items():
             self._anchor(self._meaning(brand), entry, 0 if brand in everyday else 1)
         for entry, name in index.everyday_names:
@@ -460,6 +462,10 @@ def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
             and meaning.strength > 0:
         strength = 2  # an acronym standing alone (bkn-id.com, ojk-indo.com) is its name
     lures = [f for f in lures if f is not anchor]
+    if meaning.everyday_service:
+        # an everyday lure (online, info) tells nothing beside a service's everyday word:
+        # pajakonline.com is a tax-software name
+        lures = [f for f in lures if f.meaning.lure > 1]
     values = sorted((f.meaning.lure for f in lures), reverse=True)
     points = strength + min(3, sum(values[:1]) + len(values[1:])) + 2 * len(claims)
     company = [f.meaning.word for f in lures] + claims
