@@ -12,7 +12,7 @@ Reads `benchmarks/data/realworld/` (where each row comes from is in its README) 
 4. false alarms on the real benign sites and near misses, with the bundled registry and with the
    brands added (a brand's own domain under another ending, shopee.sg, is then official-looking
    and counted apart: it is the brand's, not a stranger's);
-5. with ``--misses`` / ``--alarms``: every missed phishing host / every false alarm with its
+6. with ``--misses`` / ``--alarms``: every missed phishing host / every false alarm with its
    verdict and reasons.
 
 "Flagged" is `lookalike` or `suspicious`. Exit status 0 when every acceptance line holds.
@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     domains_only = Checker(Registry.default() | brands_registry(aliases=False))
 
     gov = _judge(bundled, government)
+    news = _judge(bundled, read_phish(DATA / "news_phish.tsv"))
     com = _judge(with_brands, commercial)
     com_domains = _judge(domains_only, commercial)
     com_bundled = _judge(bundled, commercial)
@@ -143,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         "commercial_brands_aliases": (hits(com), len(com)),
         "commercial_brands_domains": (hits(com_domains), len(com_domains)),
         "commercial_bundled": (hits(com_bundled), len(com_bundled)),
+        "news_reports": (hits(news), len(news)),
         "false_alarms_bundled": (hits(alarms), len(alarms)),
         "false_alarms_brands": (hits(strangers(alarms_brands)), len(strangers(alarms_brands))),
     }
@@ -165,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                 *figures["commercial_brands_domains"], "goal ≥ 75%",
                 ok["commercial_brands_domains"]), file=out)
     print(_line("commercial, bundled registry alone", *figures["commercial_bundled"]), file=out)
+    print(_line("named in news and official warnings, bundled registry",
+                *figures["news_reports"]), file=out)
     print("\nFalse alarms on real sites (dev_benign + dev_benign_nearmiss):", file=out)
     print(_line("bundled registry", *figures["false_alarms_bundled"], "goal ≤ 0.3%",
                 ok["false_alarms_bundled"]), file=out)
@@ -185,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{v} {n}" for v, n in verdicts.most_common()), file=out)
     if args.misses:
         print("\nMissed phishing hosts:", file=out)
-        for row, result in gov + com:
+        for row, result in gov + com + news:
             if not result.flagged:
                 print(f"  {row.domain:<55} {row.institution:<32} {result.verdict.value}"
                       f"  {_reasons(result)}", file=out)

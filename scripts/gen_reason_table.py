@@ -65,6 +65,7 @@ EXAMPLES: dict[str, str] = {
     "brand_in_subdomain": "pkh.tokoku.com",
     "disguised_spelling": "cek-d7ks.com",
     "abused_ending": "bansoss-cair.xyz",
+    "official_claim_in_name": "bantuan-resmi-indonesia.xyz",
     "official_app_page": "https://play.google.com/store/apps/details?id=gov.dukcapil.mobile_id",
     "official_sibling": "wallet.example.org",
 }

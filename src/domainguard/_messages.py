@@ -251,6 +251,11 @@ CATALOGUE: Final[dict[str, ReasonSpec]] = {
         "address.",
         "{matched} meniru akhiran pemerintah .go.id ({detail}) padahal bukan alamat pemerintah.",
     ),
+    "official_claim_in_name": _spec(
+        _S, 55,
+        "{matched} claims to be an official Indonesian site ({detail}) but is not one.",
+        "{matched} mengaku sebagai situs resmi Indonesia ({detail}) padahal bukan.",
+    ),
     "service_word_in_name": _spec(
         _S, 55,
         "{matched} uses the government service word '{detail}' but is not an official address.",

@@ -73,6 +73,8 @@ _GOV_CUES: Final = frozenset({"pemkab", "pemkot", "pemko", "pemprov", "pemda", "
 # the open .id namespaces (PANDI's registration rules, see terms.txt and combos), and the TLDs
 # read from endings.txt.
 _OPEN_ID: Final = frozenset({"my.id", "web.id", "biz.id"})
+# Words that claim a site is the official one: with a country word, a claim of officialdom
+_AUTHORITY: Final = frozenset({"resmi", "official"})
 
 
 @dataclass(slots=True)
@@ -88,9 +90,16 @@ class _Meaning:
     country: bool = False
     cue: bool = False
 
+    authority: bool = False  # a word that claims officialdom (resmi, official)
+
     @property
     def anchor(self) -> bool:
         return self.strength >= 0 or self.service
+
+    @property
+    def triggers(self) -> bool:
+        """Can this word start a reading of the host: a name, or a claim of officialdom?"""
+        return self.anchor or self.authority
 
 
 @dataclass(slots=True)
@@ -109,8 +118,9 @@ class _Found:
 class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
-    __slots__ = ("_heads", "_readings", "anchors", "consonant_words", "endings", "heads",
-                 "learnt", "longest", "meanings", "pairs", "pattern", "prefixes", "searched")
+    __slots__ = ("_heads", "_readings", "anchors", "consonant_words", "country_words",
+                 "endings", "heads", "learnt", "longest", "meanings", "pairs", "pattern",
+                 "prefixes", "searched")
 
     endings: Mapping[str, str]
 
@@ -129,6 +139,8 @@ class ContextWords:
             meaning.lure = max(meaning.lure, 1 if word in index.generic_words else 2)
         for word in sorted(_vocabulary.words("country")):
             self._meaning(word).country = True
+        for word in sorted(_AUTHORITY):
+            self._meaning(word).authority = True
         for word in sorted(_GOV_CUES):
             self._meaning(word).cue = True
         for word in sorted(index.region_tokens):
@@ -163,13 +175,13 @@ class ContextWords:
                                                      or meaning.lure))
         heads: dict[str, set[int]] = {}
         for key, meaning in self.meanings.items():
-            if meaning.anchor and len(key) >= _HEAD:
+            if meaning.triggers and len(key) >= _HEAD:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
         self._heads = {head: tuple(sorted(lengths, reverse=True))
                        for head, lengths in heads.items()}
         self.heads = frozenset(self._heads)
         self.anchors = [key for key, meaning in self.meanings.items()
-                        if meaning.anchor and len(key) >= _HEAD]
+                        if meaning.triggers and len(key) >= _HEAD]
         self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
         self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
@@ -178,6 +190,8 @@ class ContextWords:
             if (meaning.anchor or meaning.lure) and len(consonants(key)) >= _CONSONANTS:
                 self.consonant_words.setdefault(consonants(key), meaning)
         self.endings = _payloads.ending_kinds()
+        self.country_words = frozenset(meaning.word for meaning in self.meanings.values()
+                                       if meaning.country)
 
     def _meaning(self, word: str) -> _Meaning:
         key = plain_key(word.replace("-", ""))
@@ -227,7 +241,7 @@ class ContextWords:
             if lengths is not None:
                 for length in lengths:
                     meaning = meanings.get(key[at:at + length])
-                    if meaning is not None and meaning.anchor:
+                    if meaning is not None and meaning.triggers:
                         return True
         return False
 
@@ -412,6 +426,26 @@ def _counts(found: _Found) -> bool:
     return found.stray <= _STRAY or others >= max(found.stray, _HEAD)
 
 
+def _official_claim(host: Host, words: ContextWords, lures: list[_Found],
+                    claims: list[str]) -> list[Reason]:
+    """A host that names no body but claims to be Indonesia's official site, with more beside
+    the claim: indonesia-resmi-bantuan.xyz. Suspicious, with no target to name."""
+    authority = [f.meaning.word for f in lures if f.meaning.authority]
+    if not authority or not any(word in words.country_words for word in claims):
+        return []
+    others = len(lures) - len(authority)
+    cheap = _cheap(host, words.endings) if not host.private_suffix else None
+    # the claim itself (country and authority words) and two more pieces of evidence
+    if others + (cheap is not None) + host.private_suffix < 2:
+        return []
+    shown = host.unicode
+    reasons = [make_reason("official_claim_in_name", matched=shown,
+                           detail=" + ".join([*claims, *authority]))]
+    if cheap is not None:
+        reasons.append(make_reason("abused_ending", matched=shown, detail=cheap))
+    return reasons
+
+
 def abused_ending(host: Host, index: RegistryIndex) -> list[Reason]:
     """The ``abused_ending`` note for a host that imitates a name under a cheap ending."""
     if host.ip or host.suffix_index == 0 or host.private_suffix:
@@ -452,7 +486,7 @@ def check_context(host: Host, index: RegistryIndex) -> list[Reason]:
             cue = True
             claims.append(word.word)
     if not anchors:
-        return []
+        return _official_claim(host, words, lures, claims)
     # the anchor: one that names an entry first, the strongest, the first written
     named = [f for f in anchors if f.meaning.entry is not None]
     anchor = max(named or anchors, key=lambda f: (f.meaning.strength, f.whole))
