@@ -237,3 +237,20 @@ def test_the_anchor_expression_and_the_look_up_loop_agree() -> None:
         assert (pattern.search(key) is not None) is anywhere, name
         assert words.has_anchor(key) is anywhere, name
         assert words.may_name(name) is anywhere, name
+
+
+@pytest.mark.parametrize(
+    ("host", "verdict"),
+    [
+        ("bantuan-resmi-indonesia.xyz", Verdict.SUSPICIOUS),  # claim, lure, cheap ending
+        ("layanan.indo-official.my.id", Verdict.SUSPICIOUS),
+        ("indonesia-resmi.com", Verdict.UNRELATED),  # the claim alone
+        ("officialstore-indonesia.com", Verdict.UNRELATED),
+    ],
+)
+def test_a_claim_of_officialdom_without_a_name(host: str, verdict: Verdict) -> None:
+    result = Checker().check_url(host)
+    assert result.verdict is verdict
+    if verdict is Verdict.SUSPICIOUS:
+        assert result.reasons[0].code == "official_claim_in_name"
+        assert result.target is None
