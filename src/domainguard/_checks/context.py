@@ -57,8 +57,9 @@ _STRAY: Final = 1
 _CONSONANTS: Final = 4
 # Longest word looked for inside a token.
 _LONGEST: Final = 24
+_PREFIX: Final = 6
 _HEAD: Final = 3
-_MEMO_LIMIT: Final = 1 << 14  # distinct tokens remembered; a full memo starts afresh
+_MEMO_LIMIT: Final = 1 << 12  # distinct tokens remembered; a full memo starts afresh
 # Up to this many anchors are searched with one compiled expression (the bundled registry has
 # about 500); a registry of many thousand names uses the slower look-up loop instead, whose
 # structures are smaller than such an expression
@@ -118,9 +119,9 @@ class _Found:
 class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
-    __slots__ = ("_heads", "_readings", "anchors", "consonant_words", "country_words",
-                 "endings", "heads", "learnt", "longest", "meanings", "pairs", "pattern",
-                 "prefixes", "searched")
+    __slots__ = ("_heads", "_readings", "anchors", "brands", "consonant_words",
+                 "country_words", "endings", "heads", "learnt", "longest", "meanings", "pairs",
+                 "pattern", "prefixes", "searched", "virtual", "virtual_lengths")
 
     endings: Mapping[str, str]
 
@@ -152,8 +153,18 @@ class ContextWords:
                 self._anchor(meaning, index.service_target, strength)
             else:
                 meaning.service = True
-        # a name that is an everyday word (dana) needs more company
+        # a name that is an everyday word (dana) needs more company. A registry of many
+        # thousand names keeps its plain names (written as their key, a word of no other
+        # meaning) in its own index only: ``meaning`` makes their meaning when it is asked
+        # for, instead of one object a name held all the time (megabytes)
+        self.brands = index.brands
+        self.virtual = len(index.brands) > _PATTERN_LIMIT
+        virtual: list[str] = []
         for brand, entry in index.brands.items():
+            if self.virtual and brand not in everyday and brand not in self.meanings \
+                    and plain_key(brand) == brand:
+                virtual.append(brand)
+                continue
             meaning = self._meaning(brand)
             self._anchor(meaning, entry, 0 if brand in everyday else 2)
             meaning.everyday_service = brand in index.service_words
@@ -166,32 +177,51 @@ class ContextWords:
                 # a country word claims, it names no one; two letters name no one either
                 meaning.strength, meaning.entry, meaning.service = -1, None, False
         self.longest = min(_LONGEST, max(map(len, self.meanings), default=0))
+        # the words' first letters, up to _PREFIX of them: enough to end most searches early,
+        # and bounded (all prefixes of a big registry's names would cost megabytes)
         self.prefixes = frozenset(key[:end] for key in self.meanings
-                                  for end in range(2, len(key) + 1))
+                                  for end in range(2, min(len(key), _PREFIX) + 1))
         # two-letter words read inside a token: those that claim (id, go) or lure (cs); any
         # other pair of letters is more often part of a longer word (di of mandiri)
         self.pairs = frozenset(key for key, meaning in self.meanings.items()
                                if len(key) == 2 and (meaning.country or meaning.cue
                                                      or meaning.lure))
         heads: dict[str, set[int]] = {}
-        for key, meaning in self.meanings.items():
-            if meaning.triggers and len(key) >= _HEAD:
+        for key in [*(key for key, meaning in self.meanings.items() if meaning.triggers),
+                    *virtual]:
+            if len(key) >= _HEAD:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
+        # the lengths of the names kept in the index only, longest first (see read_key)
+        self.virtual_lengths = tuple(sorted({len(key) for key in virtual}, reverse=True))
         self._heads = {head: tuple(sorted(lengths, reverse=True))
                        for head, lengths in heads.items()}
         self.heads = frozenset(self._heads)
         self.anchors = [key for key, meaning in self.meanings.items()
                         if meaning.triggers and len(key) >= _HEAD]
+        self.anchors.extend(virtual)
         self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
         self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
         self.consonant_words: dict[str, _Meaning] = {}
+        # (a registry of many thousand names keeps its own names out: megabytes for a rare
+        # disguise, while the vocabulary's words stay)
+        small = len(self.meanings) <= _PATTERN_LIMIT
         for key, meaning in self.meanings.items():
-            if (meaning.anchor or meaning.lure) and len(consonants(key)) >= _CONSONANTS:
+            if (meaning.lure or (meaning.anchor and (small or meaning.entry is None))) \
+                    and len(consonants(key)) >= _CONSONANTS:
                 self.consonant_words.setdefault(consonants(key), meaning)
         self.endings = _payloads.ending_kinds()
         self.country_words = frozenset(meaning.word for meaning in self.meanings.values()
                                        if meaning.country)
+
+    def meaning(self, key: str) -> _Meaning | None:
+        """What the word with this plain key tells, or None for no known word."""
+        meaning = self.meanings.get(key)
+        if meaning is None and self.virtual:
+            entry = self.brands.get(key)
+            if entry is not None and len(key) >= _HEAD:
+                meaning = _Meaning(key, entry=entry, strength=2)
+        return meaning
 
     def _meaning(self, word: str) -> _Meaning:
         key = plain_key(word.replace("-", ""))
@@ -241,7 +271,9 @@ class ContextWords:
             if lengths is not None:
                 for length in lengths:
                     meaning = meanings.get(key[at:at + length])
-                    if meaning is not None and meaning.triggers:
+                    if (meaning is not None and meaning.triggers) or (
+                            meaning is None and self.virtual
+                            and key[at:at + length] in self.brands):
                         return True
         return False
 
@@ -266,13 +298,19 @@ class ContextWords:
         # the words that start at each letter: a prefix no word has ends the search there
         prefixes = self.prefixes
         ending: list[list[int]] = [[] for _ in range(size + 1)]  # end -> starts of words
+        brands = self.brands if self.virtual else None
         for start in range(size - 1):
             for end in range(start + 2, min(size, start + longest) + 1):
                 part = key[start:end]
-                if part not in prefixes:
+                if end - start <= _PREFIX and part not in prefixes:
                     break
                 if part in meanings and (end - start > 2 or part in pairs):
                     ending[end].append(start)
+            if brands is not None:  # the names kept in the index only
+                for length in self.virtual_lengths:
+                    part = key[start:start + length]
+                    if len(part) == length and part not in meanings and part in brands:
+                        ending[start + length].append(start)
         # best[i]: (letters read, -words, -shared letters) of key[:i]; came[i]: (where its
         # last word starts, where the reading before it ends), or None: key[i - 1] unread
         best: list[tuple[int, int, int]] = [(0, 0, 0)] * (size + 1)
@@ -308,7 +346,9 @@ class ContextWords:
             if step is None:
                 break
             start, before = step
-            items.append((key[start:end], meanings[key[start:end]], False))
+            word = self.meaning(key[start:end])
+            if word is not None:  # always: every reading's word was found by these look-ups
+                items.append((key[start:end], word, False))
             gap_end = end = before
         items.reverse()
         found: list[tuple[str, _Meaning, bool, int]] = []
@@ -366,7 +406,7 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
     found: list[_Found] = []
     unknown = 0
     for written, key, registrable in tokens:
-        meaning = words.meanings.get(key)
+        meaning = words.meaning(key)
         if meaning is not None:
             found.append(_Found(meaning, key, written, True, _disguised(meaning, written),
                                 registrable, 0, len(key), 0))
