@@ -254,3 +254,19 @@ def test_a_claim_of_officialdom_without_a_name(host: str, verdict: Verdict) -> N
     if verdict is Verdict.SUSPICIOUS:
         assert result.reasons[0].code == "official_claim_in_name"
         assert result.target is None
+
+
+def test_a_big_registrys_names_read_as_a_small_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above 20,000 names the plain names stay in the index only (memory): same answers."""
+    from domainguard._checks import context
+
+    domains = ["contohbank.co.id", "walletcontoh.com", "pajak.go.id", "bkn.go.id"]
+    hosts = ["walletcontoh-login.xyz", "cek.walletcontoh.my.id", "klaimwalletcontoh.com",
+             "infocontohbankterbaru.xyz", "contohbank-indonesia.top", "bkn-id.com",
+             "pajakww.top", "walletcontohx.com", "tokowallet.com", "d4na-walletcontoh.cfd"]
+    small = [Checker(Registry.from_domains(domains)).check_url(h).to_dict() for h in hosts]
+    monkeypatch.setattr(context, "_PATTERN_LIMIT", 0)
+    big_registry = Registry.from_domains(domains)
+    big = [Checker(big_registry).check_url(h).to_dict() for h in hosts]
+    assert context.context_words(big_registry.index).virtual
+    assert big == small
