@@ -156,3 +156,24 @@ def test_sequences_at_the_last_token_change_no_answer(monkeypatch: pytest.Monkey
     monkeypatch.setattr(index, "sequences_at", every_sequence)
     assert Checker(registry).check_many(feed) == fast
     assert any(r.code == "official_host_embedded" for result in fast for r in result.reasons)
+
+
+def test_context_reading_of_a_big_registry_equals_reading_with_every_prefix() -> None:
+    # past _ALL_PREFIXES words the long beginnings are looked up in the sorted keys instead of
+    # a set (memory): every reading must be the one the full set of beginnings gives
+    from domainguard._checks.context import context_words
+    from domainguard._spelling import plain_key
+
+    domains = throughput.realistic_registry_domains(25_000)
+    words = context_words(Registry.from_domains(domains).index)
+    assert not words.prefix_set
+    keys = sorted({plain_key(token) for line in [*domains[:3_000],
+                                                  *throughput.build_distinct_feed(3_000)]
+                   for token in throughput.host_of(line).replace("-", ".").split(".")})
+    keys += [a + b for a, b in zip(keys[::7], keys[3::7], strict=False)]  # glued names
+    split = [words.read_key(key) for key in keys]
+    words.prefixes = frozenset(key[:end] for key in words.meanings
+                               for end in range(2, len(key) + 1))
+    words.prefix_set = True
+    assert [words.read_key(key) for key in keys] == split
+    assert sum(len(found) for found, _ in split) > len(keys)  # the keys really read as words

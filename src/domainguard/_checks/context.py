@@ -27,6 +27,7 @@ anchor (most hosts): a prefilter on the anchors' first letters rules those out. 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -55,6 +56,9 @@ _CONSONANTS: Final = 4
 # Longest word looked for inside a token.
 _LONGEST: Final = 24
 _HEAD: Final = 3
+# Up to this many words on plain keys, every beginning of each is kept in a set (see prefixes)
+_ALL_PREFIXES: Final = 20_000
+_SET_PREFIX: Final = 5
 _MEMO_LIMIT: Final = 1 << 14  # distinct tokens remembered; a full memo starts afresh
 # Up to this many anchors are searched with one compiled expression (the bundled registry has
 # about 500); a registry of many thousand names uses the slower look-up loop instead, whose
@@ -105,7 +109,8 @@ class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
     __slots__ = ("_heads", "_readings", "anchors", "consonant_words", "endings", "heads",
-                 "learnt", "longest", "meanings", "pairs", "pattern", "prefixes", "searched")
+                 "learnt", "longest", "meanings", "pairs", "pattern", "prefix_set", "prefixes",
+                 "searched", "sorted_keys")
 
     endings: Mapping[str, str]
 
@@ -148,8 +153,14 @@ class ContextWords:
                 # a country word claims, it names no one; two letters name no one either
                 meaning.strength, meaning.entry, meaning.service = -1, None, False
         self.longest = min(_LONGEST, max(map(len, self.meanings), default=0))
+        # the keys' beginnings, to end a search where no word goes on: all of them for a small
+        # registry; for a big one (a set of every beginning of 100,000 names is some 60 MB)
+        # those up to _SET_PREFIX letters, and longer ones looked up in the sorted keys
+        self.sorted_keys = sorted(self.meanings)
+        self.prefix_set = len(self.meanings) <= _ALL_PREFIXES
+        most = self.longest if self.prefix_set else _SET_PREFIX
         self.prefixes = frozenset(key[:end] for key in self.meanings
-                                  for end in range(2, len(key) + 1))
+                                  for end in range(2, min(len(key), most) + 1))
         # two-letter words read inside a token: those that claim (id, go) or lure (cs); any
         # other pair of letters is more often part of a longer word (di of mandiri)
         self.pairs = frozenset(key for key, meaning in self.meanings.items()
@@ -225,6 +236,12 @@ class ContextWords:
                         return True
         return False
 
+    def _begins_a_key(self, part: str) -> bool:
+        """Does some word's plain key begin with ``part``? (the first key not below it does)"""
+        keys = self.sorted_keys
+        at = bisect_left(keys, part)
+        return at < len(keys) and keys[at].startswith(part)
+
     def read(self, key: str) -> tuple[list[tuple[str, _Meaning, bool]], int]:
         """``read_key`` memoised: a token's reading depends on nothing else."""
         known = self._readings.get(key)
@@ -245,11 +262,14 @@ class ContextWords:
         longest = self.longest
         # the words that start at each letter: a prefix no word has ends the search there
         prefixes = self.prefixes
+        # parts longer than this are looked up in the sorted keys when not in prefixes
+        checked = longest if self.prefix_set else _SET_PREFIX
         ending: list[list[int]] = [[] for _ in range(size + 1)]  # end -> starts of words
         for start in range(size - 1):
             for end in range(start + 2, min(size, start + longest) + 1):
                 part = key[start:end]
-                if part not in prefixes:
+                if part not in prefixes and (end - start <= checked
+                                             or not self._begins_a_key(part)):
                     break
                 if part in meanings and (end - start > 2 or part in pairs):
                     ending[end].append(start)
