@@ -18,7 +18,7 @@ from typing import Final
 
 import pytest
 
-from domainguard import Checker, CheckResult, Registry, _near, _suffixes
+from domainguard import Checker, CheckResult, Registry, _index, _near, _suffixes
 
 # The feed and the go.id-like registries are the speed benchmark's own, so that what the tests
 # check and what the benchmark measures are the same inputs.
@@ -135,3 +135,45 @@ def test_suffix_rules_are_tldextracts() -> None:
     assert len(supplement) < 50, sorted(supplement)
     assert everything - public <= loaded.private  # private rules keep their full form
     assert loaded.private - (everything - public) <= supplement
+
+
+# ---- lookups that skip work skip only work that finds nothing -----------------------------------
+def test_sequences_at_the_last_token_change_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # word-like names: shop, app, my start hundreds of sequences each, which the last token of a
+    # host (where none can match) no longer hands back
+    registry = Registry.from_domains(throughput.realistic_registry_domains(5_000))
+    feed = [*throughput.build_distinct_feed(2_000),
+            *(f"{entry.domain}.evil.com/{entry.domain.replace('.', '-')}"
+              for entry in registry.entries[:300]),
+            *(f"x-{entry.domain.replace('.', '-')}.com" for entry in registry.entries[:300])]
+    fast = Checker(registry).check_many(feed)
+    index = registry.index
+    assert index.sequences_at(["portal", "shop"], 1) == []
+
+    def every_sequence(found: list[str], start: int) -> list[_index.Sequence]:
+        return index.sequences.get(found[start], [])
+
+    monkeypatch.setattr(index, "sequences_at", every_sequence)
+    assert Checker(registry).check_many(feed) == fast
+    assert any(r.code == "official_host_embedded" for result in fast for r in result.reasons)
+
+
+def test_context_reading_of_a_big_registry_equals_reading_with_every_prefix() -> None:
+    # past _ALL_PREFIXES words the long beginnings are looked up in the sorted keys instead of
+    # a set (memory): every reading must be the one the full set of beginnings gives
+    from domainguard._checks.context import context_words
+    from domainguard._spelling import plain_key
+
+    domains = throughput.realistic_registry_domains(25_000)
+    words = context_words(Registry.from_domains(domains).index)
+    assert not words.prefix_set
+    keys = sorted({plain_key(token) for line in [*domains[:3_000],
+                                                  *throughput.build_distinct_feed(3_000)]
+                   for token in throughput.host_of(line).replace("-", ".").split(".")})
+    keys += [a + b for a, b in zip(keys[::7], keys[3::7], strict=False)]  # glued names
+    split = [words.read_key(key) for key in keys]
+    words.prefixes = frozenset(key[:end] for key in words.meanings
+                               for end in range(2, len(key) + 1))
+    words.prefix_set = True
+    assert [words.read_key(key) for key in keys] == split
+    assert sum(len(found) for found, _ in split) > len(keys)  # the keys really read as words

@@ -153,6 +153,9 @@ class RegistryIndex:
         self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
+        # first tokens of one-token sequences (none from a valid domain, kept exact anyway)
+        self._single_starts = frozenset(seq[0] for found in self.sequences.values()
+                                        for seq, _, _ in found if len(seq) == 1)
         for first, found in self.sequences.items():
             if len(found) > _SPLIT_SEQUENCES and all(len(seq) > 1 for seq, _, _ in found):
                 by_second: dict[str, list[Sequence]] = {}
@@ -283,8 +286,15 @@ class RegistryIndex:
         found_here = self.sequences.get(found[start])
         if found_here is None:
             return []
+        if start + 1 >= len(found):
+            # the last token: only a one-token sequence could be whole there (a name needs its
+            # suffix after it, a fake ending its GOV token), and a registered domain has two
+            # tokens at least; shop, app, my start thousands of sequences in a big registry
+            if found[start] not in self._single_starts:
+                return []
+            return [item for item in found_here if len(item[0]) == 1]
         by_second = self._by_second.get(found[start])
-        if by_second is None or start + 1 >= len(found) or found[start + 1] in GOV_TOKENS:
+        if by_second is None or found[start + 1] in GOV_TOKENS:
             return found_here
         return by_second.get(found[start + 1], [])
 
