@@ -158,22 +158,31 @@ def test_sequences_at_the_last_token_change_no_answer(monkeypatch: pytest.Monkey
     assert any(r.code == "official_host_embedded" for result in fast for r in result.reasons)
 
 
-def test_context_reading_of_a_big_registry_equals_reading_with_every_prefix() -> None:
-    # past _ALL_PREFIXES words the long beginnings are looked up in the sorted keys instead of
-    # a set (memory): every reading must be the one the full set of beginnings gives
-    from domainguard._checks.context import context_words
+def test_context_reading_of_a_big_registry_equals_a_small_registrys(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # past _PATTERN_LIMIT names a registry's plain names stay in its index (memory) and their
+    # meanings are made when read: every reading must be the one of all names held as words
+    from domainguard._checks import context
     from domainguard._spelling import plain_key
 
     domains = throughput.realistic_registry_domains(25_000)
-    words = context_words(Registry.from_domains(domains).index)
-    assert not words.prefix_set
+    big = context.ContextWords(Registry.from_domains(domains).index)
+    assert big.virtual
+    monkeypatch.setattr(context, "_PATTERN_LIMIT", 10**9)
+    held = context.ContextWords(Registry.from_domains(domains).index)
+    assert not held.virtual
+    held.consonant_words = big.consonant_words  # (names without vowels: small registries only)
     keys = sorted({plain_key(token) for line in [*domains[:3_000],
                                                   *throughput.build_distinct_feed(3_000)]
                    for token in throughput.host_of(line).replace("-", ".").split(".")})
-    keys += [a + b for a, b in zip(keys[::7], keys[3::7], strict=False)]  # glued names
-    split = [words.read_key(key) for key in keys]
-    words.prefixes = frozenset(key[:end] for key in words.meanings
-                               for end in range(2, len(key) + 1))
-    words.prefix_set = True
-    assert [words.read_key(key) for key in keys] == split
-    assert sum(len(found) for found, _ in split) > len(keys)  # the keys really read as words
+    # glued names, as a host's plain key writes them (a doubled letter where they meet merges)
+    keys += [plain_key(a + b) for a, b in zip(keys[::7], keys[3::7], strict=False)]
+
+    def plain(words: context.ContextWords, key: str) -> tuple[int, list[tuple[object, ...]]]:
+        found, unread = words.read_key(key)
+        return (unread, [(part, meaning.word, meaning.strength, meaning.entry, dropped, beside)
+                         for part, meaning, dropped, beside in found])
+
+    split = [plain(big, key) for key in keys]
+    assert [plain(held, key) for key in keys] == split
+    assert sum(len(found) for _, found in split) > len(keys)  # the keys really read as words

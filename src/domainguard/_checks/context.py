@@ -192,7 +192,8 @@ class ContextWords:
             if len(key) >= _HEAD:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
         # the lengths of the names kept in the index only, longest first (see read_key)
-        self.virtual_lengths = tuple(sorted({len(key) for key in virtual}, reverse=True))
+        self.virtual_lengths = tuple(sorted({len(key) for key in virtual
+                                             if len(key) <= _LONGEST}, reverse=True))
         self._heads = {head: tuple(sorted(lengths, reverse=True))
                        for head, lengths in heads.items()}
         self.heads = frozenset(self._heads)
@@ -205,9 +206,8 @@ class ContextWords:
         self.consonant_words: dict[str, _Meaning] = {}
         # (a registry of many thousand names keeps its own names out: megabytes for a rare
         # disguise, while the vocabulary's words stay)
-        small = len(self.meanings) <= _PATTERN_LIMIT
         for key, meaning in self.meanings.items():
-            if (meaning.lure or (meaning.anchor and (small or meaning.entry is None))) \
+            if (meaning.lure or (meaning.anchor and (not self.virtual or meaning.entry is None))) \
                     and len(consonants(key)) >= _CONSONANTS:
                 self.consonant_words.setdefault(consonants(key), meaning)
         self.endings = _payloads.ending_kinds()
@@ -215,7 +215,8 @@ class ContextWords:
                                        if meaning.country)
 
     def meaning(self, key: str) -> _Meaning | None:
-        """What the word with this plain key tells, or None for no known word."""
+        """What the word with this plain key tells, or None for no known word. (A plain key
+        has no doubled letter, as the names kept in the index only have none either.)"""
         meaning = self.meanings.get(key)
         if meaning is None and self.virtual:
             entry = self.brands.get(key)
