@@ -186,3 +186,36 @@ def test_context_reading_of_a_big_registry_equals_a_small_registrys(
     split = [plain(big, key) for key in keys]
     assert [plain(held, key) for key in keys] == split
     assert sum(len(found) for _, found in split) > len(keys)  # the keys really read as words
+
+
+def _brand_in_by_every_length(index: _index.RegistryIndex, lengths: list[int], token: str
+                              ) -> tuple[str, object] | None:
+    """RegistryIndex.brand_in as first written: every glued length tried, longest first."""
+    entry = index.brands.get(token)
+    if entry is not None:
+        return token, entry
+    for length in lengths:
+        if length < len(token):
+            for piece in (token[:length], token[-length:]):
+                if piece in index.brands:
+                    return piece, index.brands[piece]
+    return None
+
+
+@pytest.mark.parametrize("kind", ["bundled", "realistic"])
+def test_brand_in_tries_only_lengths_a_brand_has_and_finds_the_same(kind: str) -> None:
+    registry = (Registry.default() if kind == "bundled" else
+                Registry.from_domains(throughput.realistic_registry_domains(20_000)))
+    index = registry.index
+    brands = sorted(index.brands)
+    rng = random.Random(SEED)
+    words = [throughput.host_of(line).split(".")[0]
+             for line in throughput.build_distinct_feed(2_000)]
+    tokens = [*words, *brands[:2_000],
+              *(rng.choice(brands) + rng.choice(words) for _ in range(2_000)),
+              *(rng.choice(words) + rng.choice(brands) for _ in range(2_000)),
+              *(rng.choice(brands) + rng.choice(brands) for _ in range(2_000))]
+    lengths = sorted({len(b) for b in brands if len(b) >= _index.MIN_GLUED_BRAND}, reverse=True)
+    found = [index.brand_in(token) for token in tokens]
+    assert found == [_brand_in_by_every_length(index, lengths, token) for token in tokens]
+    assert sum(f is not None and f[0] != t for f, t in zip(found, tokens, strict=True)) > 1_000

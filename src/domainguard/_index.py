@@ -144,13 +144,20 @@ class RegistryIndex:
         self.suffix_glues = tuple(sorted(glues - {""}, key=len, reverse=True))
         # every glued ending the names check looks for: government ones first, longest first
         self.glue_endings = (*_GLUED_GOV, *self.suffix_glues)
-        self.glued_lengths = tuple(sorted({len(b) for b in self.brands if len(b) >=
-                                           MIN_GLUED_BRAND}, reverse=True))
-        # the first and last MIN_GLUED_BRAND letters of those brands: most tokens fail both
-        # tests, and then no glued brand can start or end them
-        glued = [b for b in self.brands if len(b) >= MIN_GLUED_BRAND]
-        self._glued_heads = frozenset(b[:MIN_GLUED_BRAND] for b in glued)
-        self._glued_tails = frozenset(b[-MIN_GLUED_BRAND:] for b in glued)
+        # the first and last MIN_GLUED_BRAND letters of the brands at least that long (glued
+        # brands, see brand_in), each with the lengths of the brands that start or end so (bit
+        # n: length n): most tokens fail both tests, and then no glued brand can start or end
+        # them; the others try only those lengths (a big registry has brands of every length)
+        heads: dict[str, int] = {}
+        tails: dict[str, int] = {}
+        for brand in self.brands:
+            if len(brand) >= MIN_GLUED_BRAND:
+                bit = 1 << len(brand)
+                heads[brand[:MIN_GLUED_BRAND]] = heads.get(brand[:MIN_GLUED_BRAND], 0) | bit
+                tails[brand[-MIN_GLUED_BRAND:]] = tails.get(brand[-MIN_GLUED_BRAND:], 0) | bit
+        masks: dict[int, int] = {}  # one object for each distinct set of lengths
+        self._glued_heads = {head: masks.setdefault(m, m) for head, m in heads.items()}
+        self._glued_tails = {tail: masks.setdefault(m, m) for tail, m in tails.items()}
         self.region_tokens = {token: regions for token, regions in region_tokens.items()
                               if token in self.region_entries}
         # first tokens of one-token sequences (none from a valid domain, kept exact anyway)
@@ -303,14 +310,25 @@ class RegistryIndex:
         entry = self.brands.get(token)
         if entry is not None:
             return token, entry
-        if len(token) <= MIN_GLUED_BRAND or (
-                token[:MIN_GLUED_BRAND] not in self._glued_heads
-                and token[-MIN_GLUED_BRAND:] not in self._glued_tails):
+        size = len(token)
+        if size <= MIN_GLUED_BRAND:
             return None
-        for length in self.glued_lengths:
-            if length >= len(token):
-                continue
-            for piece in (token[:length], token[-length:]):
+        shorter = (1 << size) - 1  # lengths below the token's own
+        heads = self._glued_heads.get(token[:MIN_GLUED_BRAND], 0) & shorter
+        tails = self._glued_tails.get(token[-MIN_GLUED_BRAND:], 0) & shorter
+        lengths = heads | tails
+        # longest first, the start before the end: a piece of a length no brand with its first
+        # (last) letters has is no brand
+        while lengths:
+            length = lengths.bit_length() - 1
+            lengths ^= 1 << length
+            if heads >> length & 1:
+                piece = token[:length]
+                entry = self.brands.get(piece)
+                if entry is not None:
+                    return piece, entry
+            if tails >> length & 1:
+                piece = token[-length:]
                 entry = self.brands.get(piece)
                 if entry is not None:
                     return piece, entry
