@@ -376,12 +376,14 @@ def context_words(index: RegistryIndex) -> ContextWords:
 def _cheap(host: Host, endings: Mapping[str, str]) -> str | None:
     """The host's ending when scam sites are cheap there: an open .id namespace, an abused
     TLD, or a new gTLD (any TLD of three letters or more that is not a legacy one)."""
-    suffix = host.suffix
     tld = host.labels[-1]
+    if tld == "id":  # the only TLD with open namespaces below it: my.id, web.id, biz.id
+        suffix = host.suffix
+        return suffix if suffix in _OPEN_ID else None
     kind = endings.get(tld)
-    if suffix in _OPEN_ID or kind == "abused" or (
+    if kind == "abused" or (
             kind is None and len(tld) > 2 and host.suffix_known and not tld.startswith("xn--")):
-        return suffix
+        return host.suffix
     return None
 
 
@@ -491,7 +493,7 @@ def abused_ending(host: Host, index: RegistryIndex) -> list[Reason]:
     """The ``abused_ending`` note for a host that imitates a name under a cheap ending."""
     if host.ip or host.suffix_index == 0 or host.private_suffix:
         return []
-    cheap = _cheap(host, context_words(index).endings)
+    cheap = _cheap(host, _payloads.ending_kinds())
     return [] if cheap is None else [make_reason("abused_ending", matched=host.unicode,
                                                  detail=cheap)]
 
