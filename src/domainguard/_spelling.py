@@ -18,6 +18,7 @@ __all__ = ["LEET", "consonants", "pieces", "plain_key"]
 LEET: Final = str.maketrans("013457", "oieast")
 _DOUBLED: Final = re.compile(r"(.)\1+")
 _FIRST: Final = itemgetter(1)  # a C callable as the replacement: no template to parse
+_DIGIT: Final = re.compile(r"[0-9]").search
 _VOWELS: Final = str.maketrans("", "", "aeiou")
 # A run of two digits or more is a number (2024, 6500), and so is a digit with no leet reading:
 # both end a word rather than spell one (cpns2024, dana4id has its 4 read as "a")
@@ -27,7 +28,7 @@ _NUMBERS: Final = re.compile(r"[0-9]{2,}|[2689]")
 def plain_key(word: str) -> str:
     """``word`` with leet digits read as letters and doubled letters merged: one key for
     dana, danaa and d4na."""
-    if not word.isalpha():
+    if not word.isalpha() and _DIGIT(word):  # (translate costs more than a search)
         word = word.translate(LEET)
     # most words have no doubled letter: one search, and no substitution to build
     return _DOUBLED.sub(_FIRST, word) if _DOUBLED.search(word) else word
