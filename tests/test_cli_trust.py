@@ -123,14 +123,19 @@ def test_check_json_on_cp1252_is_valid_json() -> None:
 
 # ---- unexpected errors ----------------------------------------------------------------------
 
+# the CLI's own Checker replaced by one that breaks (the CLI is plain Python in every build;
+# a compiled Checker's methods cannot be replaced)
 _BROKEN: Final = """
 import sys
-from domainguard._checker import Checker
-def broken(self, url):
-    raise RuntimeError("something inside broke")
-Checker.check_url = broken
-from domainguard.cli import main
-sys.exit(main(sys.argv[1:]))
+from domainguard import cli
+class Broken:
+    def __init__(self, *args, **kwargs):
+        pass
+    def check_url(self, url):
+        raise RuntimeError("something inside broke")
+    check_many = check_text = check_url
+cli.Checker = Broken
+sys.exit(cli.main(sys.argv[1:]))
 """
 
 
@@ -318,28 +323,31 @@ def test_exit_codes_are_in_the_help() -> None:
 
 # ---- a broken installation ------------------------------------------------------------------
 
-_NO_SNAPSHOT: Final = """
-import sys
-from domainguard import _suffixes
-_suffixes._SNAPSHOT = ".no_such_snapshot"  # as if tldextract's data file had gone missing
-from domainguard.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+def _tldextract_without_data(root: Path) -> Path:
+    """A ``tldextract`` package with no data file, as if its snapshot had gone missing
+    (found first on the path, it is the one domainguard looks into)."""
+    package = root / "tldextract"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    return root
 
 
-def test_a_missing_dependency_data_file_is_one_clear_line() -> None:
-    done = subprocess.run([sys.executable, "-c", _NO_SNAPSHOT, "check", "kemendgari.id"],
-                          capture_output=True, timeout=120, check=False, env=ENV)
+def test_a_missing_dependency_data_file_is_one_clear_line(tmp_path: Path) -> None:
+    fake = _tldextract_without_data(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "domainguard", "check", "kemendgari.id"],
+                          capture_output=True, timeout=120, check=False,
+                          env={**ENV, "PYTHONPATH": str(fake)})
     assert done.returncode == 3
     message = one_line(done.stderr)
     assert "Public Suffix List snapshot that tldextract ships" in message
     assert "pip install --force-reinstall 'tldextract>=5.1,<6'" in message
 
 
-def test_a_missing_dependency_data_file_raises_data_error(monkeypatch: pytest.MonkeyPatch
-                                                          ) -> None:
+def test_a_missing_dependency_data_file_raises_data_error(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
     from domainguard import _suffixes
 
-    monkeypatch.setattr(_suffixes, "_SNAPSHOT", ".no_such_snapshot")
+    monkeypatch.syspath_prepend(str(_tldextract_without_data(tmp_path)))
+    monkeypatch.delitem(sys.modules, "tldextract", raising=False)
     with pytest.raises(domainguard.DataError, match="tldextract"):
         _suffixes._load()

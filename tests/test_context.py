@@ -223,10 +223,11 @@ def test_reported_custom_registry_cases(host: str, verdict: Verdict) -> None:
 
 def test_the_anchor_expression_and_the_look_up_loop_agree() -> None:
     """The compiled search is only a faster way to the loop's answer."""
-    from domainguard._checks.context import _trie_pattern, context_words
+    from domainguard._checks.context import context_words
+    from domainguard._spelling import trie_pattern
 
     words = context_words(Registry.default().index)
-    pattern = _trie_pattern(words.anchors)
+    pattern = trie_pattern(words.anchors)
     names = ["tokomurah", "www.cek-pkh", "danaa-kaget", "infocpnsterbaru", "kabupatenbogor",
              "abc", "d7ks", "bansoss", "kemendagri.go", "pertamiinaa-lpg", "x", ""]
     anchors = [key for key, meaning in words.meanings.items()
@@ -256,7 +257,7 @@ def test_a_claim_of_officialdom_without_a_name(host: str, verdict: Verdict) -> N
         assert result.target is None
 
 
-def test_a_big_registrys_names_read_as_a_small_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_big_registrys_names_read_as_a_small_ones() -> None:
     """Above 20,000 names the plain names stay in the index only (memory): same answers."""
     from domainguard._checks import context
 
@@ -265,8 +266,9 @@ def test_a_big_registrys_names_read_as_a_small_ones(monkeypatch: pytest.MonkeyPa
              "infocontohbankterbaru.xyz", "contohbank-indonesia.top", "bkn-id.com",
              "pajakww.top", "walletcontohx.com", "tokowallet.com", "d4na-walletcontoh.cfd"]
     small = [Checker(Registry.from_domains(domains)).check_url(h).to_dict() for h in hosts]
-    monkeypatch.setattr(context, "_PATTERN_LIMIT", 0)
     big_registry = Registry.from_domains(domains)
+    index = big_registry.index
+    index.context_words = context.ContextWords(index, pattern_limit=0)
     big = [Checker(big_registry).check_url(h).to_dict() for h in hosts]
-    assert context.context_words(big_registry.index).virtual
+    assert context.context_words(index).virtual
     assert big == small

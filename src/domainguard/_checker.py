@@ -21,6 +21,7 @@ from domainguard._checks.url import check_url_signals
 from domainguard._host import Host, analyse_host
 from domainguard._messages import Category
 from domainguard._registry import Entry, Registry
+from domainguard._screen import screen
 from domainguard._url import DANGEROUS_SCHEMES, URLProblem, mail_domain, parse_url
 from domainguard._verdict import (
     CheckResult,
@@ -77,20 +78,24 @@ def _ordered(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
 class Checker:
     """Checks URLs against a registry (the bundled one unless another is given)."""
 
-    __slots__ = ("_cache", "_cache_size", "_lock", "_registry", "_resolver")
+    __slots__ = ("_cache", "_cache_size", "_fast_path", "_lock", "_registry", "_resolver")
 
     def __init__(self, registry: Registry | None = None, *, resolver: Resolver | None = None,
-                 cache_size: int = DEFAULT_CACHE) -> None:
+                 cache_size: int = DEFAULT_CACHE, fast_path: bool = True) -> None:
+        """``fast_path=False`` runs every check on every host, which the fast path proves
+        needless for most hosts of a feed (``_screen``): the answers are the same, slower."""
         if registry is not None and not isinstance(registry, Registry):
             raise TypeError(f"registry must be a Registry, not {type(registry).__name__}")
         self._registry = registry
         self._resolver = resolver
         self._cache_size = cache_size
+        self._fast_path = fast_path
         self._cache: dict[str, _Evidence] = {}
         self._lock = threading.Lock()
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_checker, (self._registry, self._resolver, self._cache_size))
+        return (_rebuild_checker, (self._registry, self._resolver, self._cache_size,
+                                   self._fast_path))
 
     @property
     def registry(self) -> Registry:
@@ -221,15 +226,19 @@ class Checker:
         found: list[Reason] = []
         if not host.ip:
             found.extend(check_names(host, index))
-            found.extend(check_embedding(host, index))
-            found.extend(check_combos(host, index))
-            found.extend(check_spoof(host))
+            proof = screen(index) if self._fast_path else None
+            # the fast path: most hosts hold no word these checks could read
+            quiet = proof is not None and proof.quiet(host)
+            if not quiet:
+                found.extend(check_embedding(host, index))
+                found.extend(check_combos(host, index))
+                found.extend(check_spoof(host))
             targeted = any(r.category is Category.TARGETED for r in found)
             if targeted:
                 # a target is named already: the ending is all that whole-host reading would
                 # add for it, and reading is the costly part
                 found.extend(abused_ending(host, index))
-            else:
+            elif not quiet:
                 # the whole host weighed at once: names in disguise, glued or off their domain
                 context = check_context(host, index)
                 found.extend(context)
@@ -291,5 +300,5 @@ def _decided(reasons: tuple[Reason, ...], evidence: _Evidence, registry: Registr
 
 
 def _rebuild_checker(registry: Registry | None, resolver: Resolver | None,
-                     cache_size: int) -> Checker:
-    return Checker(registry, resolver=resolver, cache_size=cache_size)
+                     cache_size: int, fast_path: bool = True) -> Checker:
+    return Checker(registry, resolver=resolver, cache_size=cache_size, fast_path=fast_path)

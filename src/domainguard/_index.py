@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Final
 from domainguard import _vocabulary
 from domainguard._host import decode_label
 from domainguard._near import NearIndex
+from domainguard._registry import Entry, Registry
 from domainguard._skeleton import skeleton, visual_skeleton
 from domainguard._suffixes import split_suffix
 
 if TYPE_CHECKING:
     from domainguard._checks.combos import ComboWords
     from domainguard._checks.context import ContextWords
-    from domainguard._registry import Entry, Registry
+    from domainguard._screen import Screen
 
 
 __all__ = ["Name", "RegistryIndex", "compact", "tokens"]
@@ -107,6 +108,10 @@ class RegistryIndex:
         self.combo_words: ComboWords | None = None
         # the vocabulary and names on plain keys for whole-host reading (built by that check)
         self.context_words: ContextWords | None = None
+        # the fast path's proof that those checks find nothing (built once a feed is under
+        # way), and how many hosts asked for it before
+        self.screen: Screen | None = None
+        self.unscreened = 0
         # (entry, name) for names that are everyday words (dana of dana.id, an alias mandiri):
         # never brands alone, but anchors beside a lure (see _checks/context.py)
         self.everyday_names: list[tuple[Entry, str]] = []
@@ -269,7 +274,7 @@ class RegistryIndex:
             if token not in self.by_compact:
                 suffix = entry.registrable.partition(".")[2]
                 self._add_name(token, entry, suffix, whole=False)
-        del self._brand_homes
+        self._brand_homes = {}  # needed no more
 
     def _find_service_target(self, entries: list[Entry]) -> Entry | None:
         """The entry civil-registry words (ikd, ktp, capil) point at, if this registry has one."""

@@ -9,6 +9,13 @@ slips, doubled letters and both together with one more probe; a query's consonan
 first or last consonant finds vowel slips beside one consonant more at an end (two probes).
 Pure: no I/O.
 
+Most queries share no key with any name, and building a query's keys is the costly part of a
+look-up. So every key's first two and last two letters are also kept, by the key's length, in a
+bitmap: a query's keys have only six such signatures (the query's own; deleting its first,
+second, second-last or last letter; deleting any other), and when none is in the bitmap no
+key can be shared and the look-up ends there. A signature's bit may be set by another
+signature's hash, which only sends the query on to the real look-up: the answer never changes.
+
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
 about two million keys, some 350 MB as a dict; past ``_DICT_KEYS`` keys they are kept as 32-bit
@@ -35,13 +42,30 @@ MIN_TWO_EDIT_LENGTH: Final = 9
 _VOWELS: Final = str.maketrans("", "", "aeiouy")
 _DOUBLED: Final = re.compile(r"(.)\1+")
 _FIRST_GROUP: Final = itemgetter(1)
+# Queries at least this long have their signatures tried first (a shorter one has too few
+# letters for the six forms: its keys are built at once).
+_SIGNED: Final = 5
+# Bits of the signature bitmap per key, within bounds: at 32 bits a key, few bits a query tries
+# are set by chance
+_BITS_PER_KEY: Final = 32
+_MIN_BITS: Final = 1 << 16
+_MAX_BITS: Final = 1 << 25  # 4 MB
+_LENGTH_MIX: Final = 0x9E3779B1  # spreads the same letters at other lengths over the bitmap
+
+
+def _signature(key: str) -> int:
+    """A key's first two and last two letters and its length, as one number."""
+    return hash(key[:2] + key[-2:]) ^ len(key) * _LENGTH_MIX
 
 
 def consonant_key(text: str) -> str:
     """``text`` without vowels and with doubled letters merged, marked so that it never equals
     a deletion key: kemandagry and kemenndagrii both give the key of kemendagri."""
+    consonants = text.translate(_VOWELS)
+    if _DOUBLED.search(consonants) is None:
+        return "\x00" + consonants  # most strings: a search costs less than a substitution
     # a C callable as the replacement: a template string is parsed again on every call
-    return "\x00" + _DOUBLED.sub(_FIRST_GROUP, text.translate(_VOWELS))
+    return "\x00" + _DOUBLED.sub(_FIRST_GROUP, consonants)
 
 
 def deletes(text: str) -> set[str]:
@@ -101,7 +125,7 @@ class _Table:
 class NearIndex:
     """Deletion keys of the official skeletons."""
 
-    __slots__ = ("_keys", "_names", "_table")
+    __slots__ = ("_consonants", "_keys", "_mask", "_names", "_signs", "_table")
 
     def __init__(self, expected: int = 0) -> None:
         """``expected``: how many skeletons will be added, when known (a big index then
@@ -110,13 +134,17 @@ class NearIndex:
         # small registries: key -> skeletons; a skeleton has about 16 keys
         self._keys: dict[str, list[str]] | None = {} if expected * 16 <= _DICT_KEYS else None
         self._table: _Table | None = None  # large registries, built by freeze()
+        # the signature bitmap and the names' consonant keys, built by freeze()
+        self._signs: bytearray | None = None
+        self._mask = 0
+        self._consonants: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self._names)
 
     def add(self, skeleton: str) -> None:
         """Index one official skeleton; add each once (a repeat costs memory, not answers)."""
-        if self._table is not None:
+        if self._table is not None or self._signs is not None:
             raise RuntimeError("NearIndex.add after freeze")
         self._names.append(skeleton)
         keys = self._keys
@@ -131,13 +159,67 @@ class NearIndex:
                 self._keys = None  # too big for a dict: freeze() builds the table
 
     def freeze(self) -> None:
-        """Finish building (the table of a large index); near() builds it when needed."""
+        """Finish building (the signatures, and the table of a large index); near() builds
+        them when needed."""
         if self._keys is None and self._table is None:
             self._table = _Table(self._names)
+        if self._signs is None:
+            self._sign()
+
+    def _sign(self) -> None:
+        keys = 0
+        consonants: set[str] = set()
+        for name in self._names:
+            keys += len(name) + 1
+            if len(name) >= MIN_TWO_EDIT_LENGTH:
+                consonants.add(consonant_key(name))
+        bits = min(max(_MIN_BITS, 1 << (keys * _BITS_PER_KEY).bit_length()), _MAX_BITS)
+        signs = bytearray(bits >> 3)
+        mask = bits - 1
+        for name in self._names:
+            for key in deletes(name):
+                if key[0] != "\x00":  # consonant keys are kept whole
+                    bit = _signature(key) & mask
+                    signs[bit >> 3] |= 1 << (bit & 7)
+        self._consonants = frozenset(consonants)
+        self._mask = mask
+        self._signs = signs
+
+    def _unsigned(self, text: str) -> bool:
+        """True when no key of ``text`` can be a name's: none of its signatures is set, and
+        (a long query) none of its consonant keys is a name's."""
+        signs = self._signs
+        if signs is None:
+            self._sign()
+            signs = self._signs
+            assert signs is not None
+        mask = self._mask
+        size = len(text)
+        # the signatures of the query itself and of its keys one letter shorter (_signature,
+        # written out: this runs for nearly every host)
+        whole = size * _LENGTH_MIX
+        shorter = whole - _LENGTH_MIX
+        head, tail = text[:2], text[-2:]
+        middle = hash(head + tail)
+        for code in (middle ^ whole, middle ^ shorter, hash(text[1:3] + tail) ^ shorter,
+                     hash(text[0] + text[2] + tail) ^ shorter,
+                     hash(head + text[-3] + text[-1]) ^ shorter,
+                     hash(head + text[-3:-1]) ^ shorter):
+            bit = code & mask
+            if signs[bit >> 3] >> (bit & 7) & 1:
+                return False
+        if size >= MIN_TWO_EDIT_LENGTH:
+            key = consonant_key(text)
+            found = self._consonants
+            if key in found or key[0] + key[2:] in found or key[:-1] in found:
+                return False
+        return True
 
     def near(self, text: str) -> set[str]:
         """Official skeletons that may be within the edit threshold of ``text`` (to verify):
         exactly those that share a deletion key with it."""
+        if len(text) >= _SIGNED and self._unsigned(text):
+            return set()  # most queries: no key in common, found without building the keys
         # probes(text), written out: this is the hottest call of a check
         keys = [text]
         keys.extend([text[:i] + text[i + 1 :] for i in range(len(text))])

@@ -208,7 +208,7 @@ def _is_ignorable(cp: int) -> bool:
 
 # --- skeletons ------------------------------------------------------------------------------
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def _normalise(label: str) -> str:

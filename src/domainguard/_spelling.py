@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Final
+from typing import Any, Final
 
-__all__ = ["LEET", "consonants", "pieces", "plain_key"]
+__all__ = ["LEET", "consonants", "pieces", "plain_key", "trie_pattern"]
 
 # Digits read as the letters they look like (leet); other digits are numbers, never letters.
 LEET: Final = str.maketrans("013457", "oieast")
@@ -45,3 +45,26 @@ def pieces(token: str) -> list[str]:
     if token.isalpha():
         return [token]
     return [part for part in _NUMBERS.split(token) if part]
+
+
+def trie_pattern(words: list[str]) -> re.Pattern[str]:
+    """One regular expression finding any of ``words`` (plain keys) in a plain key, built on
+    their trie cut where a word ends (a word that starts with another is found by it), so that
+    the engine follows one branch per letter and never backtracks over an ending."""
+    trie: dict[str, Any] = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for char in word:
+            if node.get(char) == {}:  # a shorter word ends here: it finds this one too
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()  # this word's end: nothing longer needs looking for
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [re.escape(char) + branch(rest) for char, rest in sorted(node.items())]
+        if len(parts) < 2:
+            return "".join(parts)
+        return "(?:" + "|".join(parts) + ")"
+
+    return re.compile(branch(trie))

@@ -36,7 +36,7 @@ DEFANG: Final = re.compile("|".join(map(re.escape, DEFANG_TOKENS)), re.IGNORECAS
 # A scheme is letters, digits, "+", "-", "." after a letter: one linear pass, no backtracking.
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}:")
 _AUTHORITY_END: Final = re.compile(r"[/?#\\]")
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 # local@domain with nothing around it: the local part in RFC 5322's dot-atom letters, the domain
 # without a port, path, query or second "@" (any of those makes it a URL with userinfo).
 _MAIL: Final = re.compile(r"[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,64}@([^\s@/\\?#:]{1,253})\Z")

@@ -129,7 +129,13 @@ class WordFacts:
     __slots__ = ("brand", "civil", "cue", "glued_lure", "lure", "pushy", "region", "service",
                  "short")
 
-    def __init__(self, word: str, index: RegistryIndex, words: ComboWords) -> None:
+    def __init__(self, word: str, index: RegistryIndex | None, words: ComboWords | None) -> None:
+        """The facts of ``word``; with no index, those of a word that tells nothing."""
+        if index is None or words is None:
+            self.lure = self.pushy = self.cue = False
+            self.civil = self.service = self.region = None
+            self.brand = self.glued_lure = self.short = None
+            return
         # a word that pushes to act may lead a token: cekstatus, daftarulang, verifikasidata
         self.lure = word in index.lure_words or words.led_by_lure(word)
         # lure words that are not everyday words too (online, info, portal are both)
@@ -150,16 +156,8 @@ class WordFacts:
                     or self.brand or self.glued_lure or self.short)
 
 
-def _plain() -> WordFacts:
-    facts = object.__new__(WordFacts)
-    facts.lure = facts.pushy = facts.cue = False
-    facts.civil = facts.service = facts.region = None
-    facts.brand = facts.glued_lure = facts.short = None
-    return facts
-
-
 # One shared answer for every word that tells nothing (most words): the memo stays small
-_PLAIN: Final = _plain()
+_PLAIN: Final = WordFacts("", None, None)
 _MEMO_LIMIT: Final = 1 << 14  # distinct words kept per index; a full memo starts afresh
 # A number glued to the end of a word (bansos2026, ikd2, kemensos1) is read past when the word
 # tells nothing whole; the letters before it must be at least this many.
@@ -200,13 +198,13 @@ class ComboWords:
         self.brand_ends = (frozenset(b[:2] for b in brands), frozenset(b[-2:] for b in brands))
         # the vocabulary's words, each telling something whole (brands are looked up in their
         # own tables: a copy would cost megabytes with a big registry)
-        self.known = frozenset().union(index.lure_words, _GOV_CUES, index.civil_words,
-                                       index.service_words, index.region_tokens)
+        self.known = frozenset((*index.lure_words, *_GOV_CUES, *index.civil_words,
+                                *index.service_words, *index.region_tokens))
         # words a region name may be glued to (dukcapilpurbalingga, aktivasipadang), and the
         # first and last letters of those words and of region names, bare or with the affix of
         # an official label (kabbogor, purbalinggakab)
         self._parts: dict[str, tuple[str, ...]] = {}
-        self.split_words = frozenset(w for w in self.known - index.region_tokens.keys()
+        self.split_words = frozenset(w for w in self.known.difference(index.region_tokens)
                                      if len(w) >= _SHORTEST_PART)
         self.split_ends = _word_ends(self.split_words, _SHORTEST_PART)
         regions = [*index.region_tokens, *(affix + region for region in index.region_tokens
@@ -395,7 +393,7 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
     pair_brands = [index.brand_in(pair) for pair in pairs]
     if all(f is _PLAIN for f in facts) and not any(pair_brands):
         return []  # no word the checks below could use (most hosts)
-    platform = host.suffix if host.private_suffix else None
+    platform: str | None = host.suffix if host.private_suffix else None
     lures = [w for w, f in zip(words, facts, strict=True) if f.lure]
     pushy = [w for w, f in zip(words, facts, strict=True) if f.pushy]
     cues = [w for w, f in zip(words, facts, strict=True) if f.cue]

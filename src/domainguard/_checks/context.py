@@ -29,17 +29,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from domainguard import _payloads
 from domainguard._host import Host
 from domainguard._index import RegistryIndex
 from domainguard._registry import Entry
 from domainguard._skeleton import readable_labels
-from domainguard._spelling import consonants, pieces, plain_key
+from domainguard._spelling import consonants, pieces, plain_key, trie_pattern
 from domainguard._verdict import Reason, make_reason
 
-__all__ = ["abused_ending", "check_context"]
+__all__ = ["PATTERN_LIMIT", "abused_ending", "check_context", "context_words"]
 
 # Evidence a host needs, anchor and company together, to be read as an imitation.
 ENOUGH: Final = 3
@@ -63,7 +63,7 @@ _MEMO_LIMIT: Final = 1 << 12  # distinct tokens remembered; a full memo starts a
 # Up to this many anchors are searched with one compiled expression (the bundled registry has
 # about 500); a registry of many thousand names uses the slower look-up loop instead, whose
 # structures are smaller than such an expression
-_PATTERN_LIMIT: Final = 20_000
+PATTERN_LIMIT: Final = 20_000
 # Hosts looked up with the loop before the expression is compiled (about 20 ms): a single
 # check stays quick, a feed soon gains
 _COMPILE_AFTER: Final = 1_000
@@ -121,13 +121,17 @@ class ContextWords:
 
     __slots__ = ("_heads", "_readings", "anchors", "brands", "consonant_words",
                  "country_words", "endings", "heads", "learnt", "longest", "meanings", "pairs",
-                 "pattern", "prefixes", "searched", "virtual", "virtual_lengths")
+                 "pattern", "pattern_limit", "prefixes", "searched", "virtual",
+                 "virtual_lengths")
 
     endings: Mapping[str, str]
 
-    def __init__(self, index: RegistryIndex) -> None:
+    def __init__(self, index: RegistryIndex, pattern_limit: int = PATTERN_LIMIT) -> None:
+        """``pattern_limit``: the most names kept as words and searched with one expression
+        (PATTERN_LIMIT; a test sets another to compare both forms)."""
         from domainguard import _vocabulary
 
+        self.pattern_limit = pattern_limit
         self.meanings: dict[str, _Meaning] = {}
         self.learnt: dict[str, tuple[tuple[str, str], ...]] = {}
         self._readings: dict[str, tuple[list[tuple[str, _Meaning, bool, int]], int]] = {}
@@ -158,7 +162,7 @@ class ContextWords:
         # meaning) in its own index only: ``meaning`` makes their meaning when it is asked
         # for, instead of one object a name held all the time (megabytes)
         self.brands = index.brands
-        self.virtual = len(index.brands) > _PATTERN_LIMIT
+        self.virtual = len(index.brands) > pattern_limit
         virtual: list[str] = []
         for brand, entry in index.brands.items():
             if self.virtual and brand not in everyday and brand not in self.meanings \
@@ -256,9 +260,9 @@ class ContextWords:
         pattern = self.pattern
         if pattern is None:
             self.searched += 1
-            if self.searched == _COMPILE_AFTER and len(self.anchors) <= _PATTERN_LIMIT:
+            if self.searched == _COMPILE_AFTER and len(self.anchors) <= self.pattern_limit:
                 # a feed, not a few checks: now the expression pays for its compilation
-                self.pattern = pattern = _trie_pattern(self.anchors)
+                self.pattern = pattern = trie_pattern(self.anchors)
         if pattern is not None:
             return pattern.search(key) is not None
         return not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
@@ -422,29 +426,6 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
                                 dropped or _disguised(meaning, written), registrable, stray,
                                 letters, beside))
     return found, unknown
-
-
-def _trie_pattern(words: list[str]) -> re.Pattern[str]:
-    """One regular expression finding any of ``words`` (plain keys) in a plain key, built on
-    their trie cut where a word ends (a word that starts with another is found by it), so that
-    the engine follows one branch per letter and never backtracks over an ending."""
-    trie: dict[str, Any] = {}
-    for word in sorted(words, key=len):
-        node = trie
-        for char in word:
-            if node.get(char) == {}:  # a shorter word ends here: it finds this one too
-                break
-            node = node.setdefault(char, {})
-        else:
-            node.clear()  # this word's end: nothing longer needs looking for
-
-    def branch(node: dict[str, Any]) -> str:
-        parts = [re.escape(char) + branch(rest) for char, rest in sorted(node.items())]
-        if len(parts) < 2:
-            return "".join(parts)
-        return "(?:" + "|".join(parts) + ")"
-
-    return re.compile(branch(trie))
 
 
 def _trigrams(text: str) -> map[str]:
