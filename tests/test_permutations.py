@@ -15,6 +15,7 @@ from typing import Any
 
 import idna
 import pytest
+from conftest import source_module
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -588,6 +589,6 @@ def test_keyboard_neighbours(key: str, expected: str) -> None:
 
 @pytest.mark.parametrize("target", [module, keyboard], ids=["permutations", "_keyboard"])
 def test_docstring_examples_run(target: ModuleType) -> None:
-    result = doctest.testmod(target)
+    result = doctest.testmod(source_module(target))
     assert result.attempted > 0
     assert result.failed == 0

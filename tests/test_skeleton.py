@@ -6,6 +6,7 @@ import doctest
 import string
 
 import pytest
+from conftest import source_module
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,7 +36,7 @@ SIGNAL_CODES = frozenset(
 
 
 def test_docstring_tour() -> None:
-    failures, tried = doctest.testmod(_skeleton)
+    failures, tried = doctest.testmod(source_module(_skeleton))
     assert tried > 0
     assert failures == 0
 

@@ -12,8 +12,9 @@ Pure: no I/O.
 Most queries share no key with any name, and building a query's keys is the costly part of a
 look-up. So every key's first two and last two letters are also kept, by the key's length, in a
 bitmap: a query's keys have only six such signatures (the query's own; deleting its first,
-second, second-last or last letter; deleting any other), and when none is in the bitmap no
-key can be shared and the look-up ends there. A signature's bit may be set by another
+second, second-last or last letter; deleting any other), and when none is in the bitmap (nor,
+for a long query, the hash of one of its three consonant keys) no key can be shared and the
+look-up ends there. A signature's bit may be set by another
 signature's hash, which only sends the query on to the real look-up: the answer never changes.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
@@ -125,7 +126,7 @@ class _Table:
 class NearIndex:
     """Deletion keys of the official skeletons."""
 
-    __slots__ = ("_consonants", "_keys", "_mask", "_names", "_signs", "_table")
+    __slots__ = ("_keys", "_mask", "_names", "_signs", "_table")
 
     def __init__(self, expected: int = 0) -> None:
         """``expected``: how many skeletons will be added, when known (a big index then
@@ -134,10 +135,9 @@ class NearIndex:
         # small registries: key -> skeletons; a skeleton has about 16 keys
         self._keys: dict[str, list[str]] | None = {} if expected * 16 <= _DICT_KEYS else None
         self._table: _Table | None = None  # large registries, built by freeze()
-        # the signature bitmap and the names' consonant keys, built by freeze()
+        # the bitmap of the keys' signatures (and of the consonant keys), built by freeze()
         self._signs: bytearray | None = None
         self._mask = 0
-        self._consonants: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self._names)
@@ -167,27 +167,22 @@ class NearIndex:
             self._sign()
 
     def _sign(self) -> None:
-        keys = 0
-        consonants: set[str] = set()
-        for name in self._names:
-            keys += len(name) + 1
-            if len(name) >= MIN_TWO_EDIT_LENGTH:
-                consonants.add(consonant_key(name))
+        keys = sum(len(name) + 2 for name in self._names)
         bits = min(max(_MIN_BITS, 1 << (keys * _BITS_PER_KEY).bit_length()), _MAX_BITS)
         signs = bytearray(bits >> 3)
         mask = bits - 1
         for name in self._names:
             for key in deletes(name):
-                if key[0] != "\x00":  # consonant keys are kept whole
-                    bit = _signature(key) & mask
-                    signs[bit >> 3] |= 1 << (bit & 7)
-        self._consonants = frozenset(consonants)
+                # a consonant key by its own hash (it is looked up whole), any other key by its
+                # signature
+                bit = (hash(key) if key[0] == "\x00" else _signature(key)) & mask
+                signs[bit >> 3] |= 1 << (bit & 7)
         self._mask = mask
         self._signs = signs
 
     def _unsigned(self, text: str) -> bool:
-        """True when no key of ``text`` can be a name's: none of its signatures is set, and
-        (a long query) none of its consonant keys is a name's."""
+        """True when no key of ``text`` can be a name's: none of its signatures is set, nor
+        (a long query) the bit of any of its consonant keys."""
         signs = self._signs
         if signs is None:
             self._sign()
@@ -210,9 +205,10 @@ class NearIndex:
                 return False
         if size >= MIN_TWO_EDIT_LENGTH:
             key = consonant_key(text)
-            found = self._consonants
-            if key in found or key[0] + key[2:] in found or key[:-1] in found:
-                return False
+            for code in (hash(key), hash(key[0] + key[2:]), hash(key[:-1])):
+                bit = code & mask
+                if signs[bit >> 3] >> (bit & 7) & 1:
+                    return False
         return True
 
     def near(self, text: str) -> set[str]:
