@@ -120,9 +120,8 @@ class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
     __slots__ = ("_heads", "_readings", "anchors", "brands", "consonant_words",
-                 "country_words", "endings", "heads", "learnt", "longest", "meanings", "pairs",
-                 "pattern", "pattern_limit", "prefixes", "searched", "virtual",
-                 "virtual_lengths")
+                 "country_words", "endings", "heads", "last", "learnt", "longest", "meanings",
+                 "pairs", "pattern", "pattern_limit", "prefixes", "searched", "virtual")
 
     endings: Mapping[str, str]
 
@@ -195,9 +194,6 @@ class ContextWords:
                     *virtual]:
             if len(key) >= _HEAD:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
-        # the lengths of the names kept in the index only, longest first (see read_key)
-        self.virtual_lengths = tuple(sorted({len(key) for key in virtual
-                                             if len(key) <= _LONGEST}, reverse=True))
         self._heads = {head: tuple(sorted(lengths, reverse=True))
                        for head, lengths in heads.items()}
         self.heads = frozenset(self._heads)
@@ -205,6 +201,8 @@ class ContextWords:
                         if meaning.triggers and len(key) >= _HEAD]
         self.anchors.extend(virtual)
         self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
+        # the last key looked for by the loop, and its answer
+        self.last: tuple[str, bool] = ("", False)
         self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
         self.consonant_words: dict[str, _Meaning] = {}
@@ -265,20 +263,30 @@ class ContextWords:
                 self.pattern = pattern = trie_pattern(self.anchors)
         if pattern is not None:
             return pattern.search(key) is not None
-        return not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
+        last = self.last
+        if last[0] == key:
+            return last[1]  # the fast path's screen asked about this host just before
+        found = not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
+        self.last = (key, found)  # one assignment: threads see one answer or the other
+        return found
 
     def has_anchor(self, key: str) -> bool:
         """Does any anchor start somewhere in ``key``? A cheap test most tokens fail."""
         heads = self._heads
         meanings = self.meanings
-        for at in range(len(key) - _HEAD + 1):
+        brands = self.brands if self.virtual else None
+        size = len(key)
+        for at in range(size - _HEAD + 1):
             lengths = heads.get(key[at:at + _HEAD])
             if lengths is not None:
+                room = size - at
                 for length in lengths:
-                    meaning = meanings.get(key[at:at + length])
+                    if length > room:
+                        continue  # longer than what is left of the key
+                    part = key[at:at + length]
+                    meaning = meanings.get(part)
                     if (meaning is not None and meaning.triggers) or (
-                            meaning is None and self.virtual
-                            and key[at:at + length] in self.brands):
+                            meaning is None and brands is not None and part in brands):
                         return True
         return False
 
@@ -304,6 +312,7 @@ class ContextWords:
         prefixes = self.prefixes
         ending: list[list[int]] = [[] for _ in range(size + 1)]  # end -> starts of words
         brands = self.brands if self.virtual else None
+        heads = self._heads
         for start in range(size - 1):
             for end in range(start + 2, min(size, start + longest) + 1):
                 part = key[start:end]
@@ -312,9 +321,12 @@ class ContextWords:
                 if part in meanings and (end - start > 2 or part in pairs):
                     ending[end].append(start)
             if brands is not None:  # the names kept in the index only
-                for length in self.virtual_lengths:
+                # only the lengths of the names that start with these letters (a big
+                # registry has names of every length)
+                for length in heads.get(key[start:start + _HEAD], ()):
                     part = key[start:start + length]
-                    if len(part) == length and part not in meanings and part in brands:
+                    if length <= _LONGEST and len(part) == length and part not in meanings \
+                            and part in brands:
                         ending[start + length].append(start)
         # best[i]: (letters read, -words, -shared letters) of key[:i]; came[i]: (where its
         # last word starts, where the reading before it ends), or None: key[i - 1] unread
