@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from domainguard import _index
+from domainguard import _screen
 
 ROOT = Path(__file__).resolve().parents[1]
 # The optional compiled build (mypyc) is being tested: its modules are C extensions, whose
 # functions and constants a test cannot replace (the few tests that do run in the pure build)
-COMPILED = not _index.__file__.endswith(".py")
+COMPILED = _screen.COMPILED
 
 
 def source_module(module: ModuleType) -> ModuleType:

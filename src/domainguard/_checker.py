@@ -21,7 +21,7 @@ from domainguard._checks.url import check_url_signals
 from domainguard._host import Host, analyse_host
 from domainguard._messages import Category
 from domainguard._registry import Entry, Registry
-from domainguard._screen import screen
+from domainguard._screen import COMPILED, screen
 from domainguard._url import DANGEROUS_SCHEMES, URLProblem, mail_domain, parse_url
 from domainguard._verdict import (
     CheckResult,
@@ -81,15 +81,17 @@ class Checker:
     __slots__ = ("_cache", "_cache_size", "_fast_path", "_lock", "_registry", "_resolver")
 
     def __init__(self, registry: Registry | None = None, *, resolver: Resolver | None = None,
-                 cache_size: int = DEFAULT_CACHE, fast_path: bool = True) -> None:
-        """``fast_path=False`` runs every check on every host, which the fast path proves
-        needless for most hosts of a feed (``_screen``): the answers are the same, slower."""
+                 cache_size: int = DEFAULT_CACHE, fast_path: bool | None = None) -> None:
+        """``fast_path``: skip the checks a host's words show to be needless (``_screen``);
+        the answers are the same either way. By default it is on where it saves time, the
+        pure-Python build, and off in the compiled one, where those checks' own prefilters
+        cost less than the screen (docs/performance.md)."""
         if registry is not None and not isinstance(registry, Registry):
             raise TypeError(f"registry must be a Registry, not {type(registry).__name__}")
         self._registry = registry
         self._resolver = resolver
         self._cache_size = cache_size
-        self._fast_path = fast_path
+        self._fast_path = not COMPILED if fast_path is None else fast_path
         self._cache: dict[str, _Evidence] = {}
         self._lock = threading.Lock()
 
@@ -300,5 +302,5 @@ def _decided(reasons: tuple[Reason, ...], evidence: _Evidence, registry: Registr
 
 
 def _rebuild_checker(registry: Registry | None, resolver: Resolver | None,
-                     cache_size: int, fast_path: bool = True) -> Checker:
+                     cache_size: int, fast_path: bool | None = None) -> Checker:
     return Checker(registry, resolver=resolver, cache_size=cache_size, fast_path=fast_path)

@@ -21,13 +21,15 @@ The vocabulary is searched with one regular expression over the name's plain key
 letters, doubled letters merged, separators removed): a word written anywhere in the name leaves
 its own plain key in the name's, so nothing a check would find is missed. The name checks always
 run: they are hash look-ups already. Hosts with Unicode letters take the slow path (their
-words are read through skeletons). ``Checker(fast_path=False)`` turns the screen off, and
+words are read through skeletons). ``Checker(fast_path=...)`` turns the screen on or off (by
+default it is on in the pure-Python build only, where it saves time), and
 ``benchmarks/golden.py`` shows that the answers are the same either way. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import Final
 
 from domainguard._checks.combos import combo_words
@@ -36,12 +38,15 @@ from domainguard._host import Host
 from domainguard._index import RegistryIndex, compact, tokens
 from domainguard._spelling import plain_key, trie_pattern
 
-__all__ = ["Screen", "screen"]
+__all__ = ["COMPILED", "Screen", "screen"]
 
 # Words glued to other words are at least this long (combos' _SHORTEST_LURE, _SHORTEST_PART,
 # _SHORTEST_STEM and _SHORTEST_GLUED_BRAND); shorter ones count only as whole words.
 _GLUED: Final = 3
 _DIGITS: Final = "0123456789"
+# Is this the compiled build (mypyc)? Its modules are C extensions. There the three checks'
+# own prefilters cost less than the screen, which then saves no time (docs/performance.md)
+COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 # Hosts checked through an index before the screen is built (its expression takes some
 # milliseconds to compile): a single check stays quick, a feed soon gains.
 SCREEN_AFTER: Final = 1_000
