@@ -14,8 +14,8 @@ look-up. So every key's first two and last two letters are also kept, by the key
 bitmap: a query's keys have only six such signatures (the query's own; deleting its first,
 second, second-last or last letter; deleting any other), and when none is in the bitmap (nor,
 for a long query, the hash of one of its three consonant keys) no key can be shared and the
-look-up ends there. A signature's bit may be set by another
-signature's hash, which only sends the query on to the real look-up: the answer never changes.
+look-up ends there. A signature's bit may be set by another signature's hash, which only sends
+the query on to the real look-up: the answer never changes.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
