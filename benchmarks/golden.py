@@ -21,8 +21,8 @@ path settled, both CPU times, and every difference (exit status 1 when there is 
 ``--dump FILE`` writes every host's record as a JSON line: two builds (the pure-Python package
 and the compiled one) give the same file when they give the same answers.
 ``--registry brands`` adds the brands' own domains of the real-world data; ``big`` uses a
-synthetic registry of 30,000 word-like company names, where the screen takes its big-registry
-form. Deterministic; writes nothing.
+synthetic registry of 15,000 word-like company names, about the most the screen is built for
+(a registry of more than 20,000 names and anchors has none). Deterministic; writes nothing.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def make_registry(kind: str) -> Registry:
     if kind == "brands":
         return Registry.default() | Registry.from_file(REALWORLD / "brands_registry.txt")
     if kind == "big":
-        return Registry.from_domains(throughput.realistic_registry_domains(30_000))
+        return Registry.from_domains(throughput.realistic_registry_domains(15_000))
     return Registry.default()
 
 

@@ -16,7 +16,9 @@ second, second-last or last letter; deleting any other), and when none is in the
 for a long query, the hash of one of its three consonant keys) no key can be shared and the
 look-up ends there. A signature's bit may be set by another signature's hash, which only sends
 the query on to the real look-up: the answer never changes. The bitmap is built once 256
-queries have been answered without it, so that a single check does not wait for it.
+queries have been answered without it, so that a single check does not wait for it, and only
+while 32 bits a key fit in 4 MB: past that (about 80,000 names) too many bits would be set for
+it to save time.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
@@ -51,11 +53,12 @@ _SIGNED: Final = 5
 # are set by chance
 _BITS_PER_KEY: Final = 32
 _MIN_BITS: Final = 1 << 16
-_MAX_BITS: Final = 1 << 25  # 4 MB
+_MAX_BITS: Final = 1 << 25  # 4 MB; a registry that would need more has no bitmap
 _LENGTH_MIX: Final = 0x9E3779B1  # spreads the same letters at other lengths over the bitmap
 # Queries answered with the keys alone before the bitmap is built (about 6 ms for the bundled
 # registry): a single check stays quick, a feed soon gains.
 _SIGN_AFTER: Final = 256
+_NEVER: Final = -(1 << 62)  # a query count that never reaches _SIGN_AFTER
 
 
 def _signature(key: str) -> int:
@@ -171,7 +174,13 @@ class NearIndex:
 
     def _sign(self) -> None:
         keys = sum(len(name) + 2 for name in self._names)
-        bits = min(max(_MIN_BITS, 1 << (keys * _BITS_PER_KEY).bit_length()), _MAX_BITS)
+        bits = max(_MIN_BITS, 1 << (keys * _BITS_PER_KEY).bit_length())
+        if bits > _MAX_BITS:
+            # too many keys for a bitmap of bounded size: so many of its bits would be set
+            # that it would rule few queries out and cost every query its signatures (about
+            # 80,000 names and more); the keys' own look-up answers alone
+            self._queries = _NEVER
+            return
         signs = bytearray(bits >> 3)
         mask = bits - 1
         for name in self._names:

@@ -17,12 +17,14 @@ combosquatting (``_checks/combos``), embedding (``_checks/embedding``) and whole
 - **context** reads nothing unless an anchor can be read in the host's name, which its own
   prefilter decides (``ContextWords.may_name``).
 
-The vocabulary is searched with one regular expression over the name's plain key (digits read as
-letters, doubled letters merged, separators removed): a word written anywhere in the name leaves
-its own plain key in the name's, so nothing a check would find is missed. The name checks always
-run: they are hash look-ups already. Hosts with Unicode letters take the slow path (their
-words are read through skeletons). ``Checker(fast_path=...)`` turns the screen on or off (by
-default it is on in the pure-Python build only, where it saves time), and
+The vocabulary, every brand and every anchor are searched with one regular expression over the
+name's plain key (digits read as letters, doubled letters merged, separators removed): a word
+written anywhere in the name leaves its own plain key in the name's, so nothing a check would
+find is missed. A registry of more than 20,000 names has no screen: its expression would cost
+megabytes and seconds, and searched word by word the screen cost more than it saved. The name
+checks always run: they are hash look-ups already. Hosts with Unicode letters take the slow
+path (their words are read through skeletons). ``Checker(fast_path=...)`` turns the screen on
+or off (by default it is on in the pure-Python build only, where it saves time), and
 ``benchmarks/golden.py`` shows that the answers are the same either way. Pure.
 """
 
@@ -55,7 +57,7 @@ SCREEN_AFTER: Final = 1_000
 class Screen:
     """What a host's name must contain for combos, embedding or context to find anything."""
 
-    __slots__ = ("_brand_in", "_context", "_pattern", "_sequences", "_sequences_at", "_whole")
+    __slots__ = ("_pattern", "_sequences", "_sequences_at", "_whole")
 
     def __init__(self, index: RegistryIndex) -> None:
         combos = combo_words(index)
@@ -66,18 +68,11 @@ class Screen:
         # anchors, which the expression or its own prefilter finds)
         self._whole = frozenset(word for word in searched if len(word) < _GLUED) \
             | frozenset(index.short_brands)
-        searched = {word for word in searched if len(word) >= _GLUED}
-        # a registry small enough has its brands and context's anchors in the same expression:
-        # then one search decides (a big one keeps the smaller structures it has)
-        small = len(index.brands) + len(context.anchors) <= PATTERN_LIMIT
-        if small:
-            searched.update(index.brands)
-        keys = {plain_key(compact(word)) for word in searched}
-        if small:
-            keys.update(context.anchors)  # plain keys already
+        # the vocabulary, every brand and context's anchors (plain keys already) in one
+        # expression: one search decides (screen() builds it for registries small enough)
+        searched = {word for word in searched if len(word) >= _GLUED} | set(index.brands)
+        keys = {plain_key(compact(word)) for word in searched} | set(context.anchors)
         self._pattern: re.Pattern[str] = trie_pattern(sorted(keys))
-        self._brand_in = None if small else index.brand_in
-        self._context = None if small else context
         self._sequences = index.sequences
         self._sequences_at = index.sequences_at
 
@@ -100,32 +95,20 @@ class Screen:
         whole = self._whole
         if not whole.isdisjoint(words):
             return False
-        brand_in = self._brand_in
-        before = ""
-        for word in words:
-            stem = word.rstrip(_DIGITS) if word[-1] in _DIGITS else word
-            if stem is not word and stem in whole:
-                return False
-            if brand_in is not None and word != "www" and (
-                    brand_in(word) or (stem is not word and len(stem) >= _GLUED
-                                       and brand_in(stem))
-                    or (before and brand_in(before + word))):
-                return False
-            if word != "www":
-                before = word
-        context = self._context
-        if context is None:
-            return True
-        first = 1 if labels[0] == "www" else 0
-        return not context.may_name(".".join(labels[first:at]))
+        # and none with a number after it (kk2)
+        return not any(word[-1] in _DIGITS and word.rstrip(_DIGITS) in whole for word in words)
 
 
 def screen(index: RegistryIndex) -> Screen | None:
-    """The index's screen, once SCREEN_AFTER hosts have asked for it; None before."""
+    """The index's screen, once SCREEN_AFTER hosts have asked for it; None before, and
+    always for a registry with more than PATTERN_LIMIT anchors (its names among them), whose
+    expression would cost megabytes and seconds, as context's own would (searched word by word
+    instead, the screen cost more than it saved: benchmarks/throughput.py, 100,000 names)."""
     found = index.screen
     if found is None:
         index.unscreened += 1
-        if index.unscreened >= SCREEN_AFTER:
+        if index.unscreened == SCREEN_AFTER and \
+                len(context_words(index).anchors) <= PATTERN_LIMIT:
             # two threads may both build it: equal objects, one is kept
             found = index.screen = Screen(index)
     return found

@@ -120,8 +120,8 @@ class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
     __slots__ = ("_heads", "_readings", "anchors", "brands", "consonant_words",
-                 "country_words", "endings", "heads", "last", "learnt", "longest", "meanings",
-                 "pairs", "pattern", "pattern_limit", "prefixes", "searched", "virtual")
+                 "country_words", "endings", "heads", "learnt", "longest", "meanings", "pairs",
+                 "pattern", "pattern_limit", "prefixes", "searched", "virtual")
 
     endings: Mapping[str, str]
 
@@ -201,8 +201,6 @@ class ContextWords:
                         if meaning.triggers and len(key) >= _HEAD]
         self.anchors.extend(virtual)
         self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
-        # the last key looked for by the loop, and its answer
-        self.last: tuple[str, bool] = ("", False)
         self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
         self.consonant_words: dict[str, _Meaning] = {}
@@ -263,12 +261,7 @@ class ContextWords:
                 self.pattern = pattern = trie_pattern(self.anchors)
         if pattern is not None:
             return pattern.search(key) is not None
-        last = self.last
-        if last[0] == key:
-            return last[1]  # the fast path's screen asked about this host just before
-        found = not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
-        self.last = (key, found)  # one assignment: threads see one answer or the other
-        return found
+        return not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
 
     def has_anchor(self, key: str) -> bool:
         """Does any anchor start somewhere in ``key``? A cheap test most tokens fail."""
