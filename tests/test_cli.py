@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 
 import domainguard
 from domainguard import Registry
-from domainguard.cli import main
+from domainguard.cli import EXIT_INTERRUPTED, main
 
 OFFICIAL: Final = "https://dukcapil.kemendagri.go.id/"
 LOOKALIKE: Final = "https://dukcapil-kemendagri.com/aktivasi"
@@ -346,6 +347,26 @@ def test_closed_pipe_ends_quietly(tmp_path: Path, extra: list[str]) -> None:
     assert done.stderr == b""
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 1
+
+
+def test_interrupted_parallel_scan_ends_quietly(tmp_path: Path) -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the scan and its workers
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"\n".join(FEED_LINES[:4] * 100_000) + b"\n")
+    scan = subprocess.Popen([sys.executable, "-m", "domainguard", "scan", str(path), "-q",
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=ENV, start_new_session=True)
+    try:
+        assert scan.stdout is not None
+        assert scan.stdout.readline()  # the workers are answering
+        os.killpg(scan.pid, signal.SIGINT)
+        _, err = scan.communicate(timeout=120)
+    finally:
+        if scan.poll() is None:
+            os.killpg(scan.pid, signal.SIGKILL)
+            scan.wait()
+    assert err == b""
+    assert scan.returncode == EXIT_INTERRUPTED
 
 
 def test_closed_pipe_on_check(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import functools
 import io
 import json
 import os
@@ -251,20 +252,12 @@ def _cmd_permute(args: argparse.Namespace) -> int:
 
 
 # ---- scan -----------------------------------------------------------------------------------
-# A pool worker's Checker, set by _init_worker when the worker starts (only in workers)
-_worker_checker: Checker
-
 _Line = tuple[int, "str | None", str]  # line number, text (None: not UTF-8), decoding error
 
 
-def _init_worker(checker: Checker) -> None:
-    global _worker_checker
-    _worker_checker = checker
-
-
-def _scan_batch(batch: list[_Line], lang: str) -> list[dict[str, Any]]:
-    """A pool worker's task."""
-    return _check_batch(_worker_checker, batch, lang)
+def _scan_batch(checker: Checker, lang: str, batch: list[_Line]) -> list[dict[str, Any]]:
+    """A worker's task (argument order for functools.partial)."""
+    return _check_batch(checker, batch, lang)
 
 
 def _check_batch(checker: Checker, batch: list[_Line], lang: str) -> list[dict[str, Any]]:
@@ -422,13 +415,12 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         progress = _Progress(source, lang, not args.quiet and _is_terminal(sys.stderr))
         batches = _batches(_selected(_decoded(source.lines()), column, args.delimiter))
         if jobs > 1:
-            import multiprocessing
+            from domainguard._parallel import ordered_map
 
-            pool = multiprocessing.get_context("spawn").Pool(
-                jobs, initializer=_init_worker, initargs=(checker,))
-            stack.callback(pool.terminate)
             # a bounded window of batches in flight keeps memory constant on any input size
-            results = _ordered_window(pool, batches, lang, window=jobs * 2)
+            results = ordered_map(functools.partial(_scan_batch, checker, lang), batches,
+                                  jobs, window=jobs * 2)
+            stack.callback(results.close)  # the workers end with the scan, however it ends
         else:
             results = (_check_batch(checker, batch, lang) for batch in batches)
         for records in results:
@@ -459,17 +451,6 @@ def _is_terminal(stream: IO[str]) -> bool:
         return stream.isatty()
     except (OSError, ValueError):
         return False
-
-
-def _ordered_window(pool: Any, batches: Iterator[Any], lang: str, window: int
-                    ) -> Iterator[Any]:
-    pending: list[Any] = []
-    for batch in batches:
-        pending.append(pool.apply_async(_scan_batch, (batch, lang)))
-        if len(pending) >= window:
-            yield pending.pop(0).get()
-    while pending:
-        yield pending.pop(0).get()
 
 
 def _cmd_versions(args: argparse.Namespace) -> int:
