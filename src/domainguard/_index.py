@@ -9,7 +9,6 @@ from the registry and the package's vocabulary, no I/O beyond reading that vocab
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -137,11 +136,16 @@ class RegistryIndex:
 
         # token -> registrable domain(s) using it: a str while there is one (most tokens)
         self._brand_homes: dict[str, str | set[str]] = {}
+        # one copy of each label, token and suffix while the index is built (sys.intern would
+        # keep them in the interpreter's table for as long as they live: about 10 MB more
+        # with 100,000 names)
+        self._one: dict[str, str] = {}
         entries = sorted(registry.entries, key=lambda e: (len(e.domain), e.domain))
         for entry in entries:
             self._add_entry(entry, region_tokens)
         self.service_target = self._find_service_target(entries)
         self._finish_brands()
+        self._one = {}
         # official endings as scammers glue them on: "coid" and "co" for co.id, "org"
         glues = {compact(name.suffix) for names in self.by_compact.values() for name in names}
         glues |= {name.suffix.split(".")[0] for names in self.by_compact.values()
@@ -199,28 +203,30 @@ class RegistryIndex:
             table[key] = alone if names is None else (*names, name)
 
     def _add_entry(self, entry: Entry, region_tokens: Mapping[str, object]) -> None:
-        # labels, tokens and suffixes repeat across entries (purbalinggakab, go.id): interned,
-        # a big registry keeps one copy of each
-        labels = tuple(map(sys.intern, entry.domain.split(".")))
+        # labels, tokens and suffixes repeat across entries (purbalinggakab, go.id): a big
+        # registry keeps one copy of each
+        one = self._one.setdefault
+        labels = tuple([one(label, label) for label in entry.domain.split(".")])
         suffix_at = split_suffix(labels).index
-        suffix = sys.intern(".".join(labels[suffix_at:]))
+        suffix = ".".join(labels[suffix_at:])
+        suffix = one(suffix, suffix)
         # names are compared in Unicode (queries are decoded too): fóó.com must meet fóo.com
-        name_labels = tuple(sys.intern(decode_label(label) or label)
-                            for label in labels[:suffix_at])
+        name_labels = tuple([one(shown, shown) for shown in
+                             (decode_label(label) or label for label in labels[:suffix_at])])
         if not name_labels:
             return
         self._add_name(name_labels[-1], entry, suffix, whole=len(name_labels) == 1)
         if len(name_labels) > 1:
             self._add_name(".".join(name_labels), entry, suffix, whole=True)
         # the whole domain as a token sequence, for embedding (kemendagri.go.id.evil.com)
-        seq = tuple(map(sys.intern, tokens(labels)))
+        seq = tuple([one(token, token) for token in tokens(labels)])
         self.sequences.setdefault(seq[0], []).append((seq, len(tokens(name_labels)), entry))
         for label in name_labels:
             for token in [*tokens([label]), compact(label)]:
                 # an everyday word names its entry only as the whole registered name (dana
                 # of dana.id), never as one word of a label (online of si-online)
                 whole = label is name_labels[-1] and token == compact(label)
-                self._add_brand(sys.intern(token), entry, everyday=whole)
+                self._add_brand(one(token, token), entry, everyday=whole)
             base = strip_region_affixes(label)
             if base in region_tokens:
                 self.region_entries.setdefault(base, []).append(entry)
@@ -228,8 +234,8 @@ class RegistryIndex:
             self.apps.setdefault(app, entry)
         # the names the body goes by (brimo, dana kaget) are brands as its labels are
         for alias in entry.aliases:
-            self._add_brand(sys.intern(alias.replace(" ", "").replace("-", "")), entry,
-                            everyday=True)
+            alias = alias.replace(" ", "").replace("-", "")
+            self._add_brand(one(alias, alias), entry, everyday=True)
 
     def _add_brand(self, token: str, entry: Entry, everyday: bool = False) -> None:
         if token.isdigit():

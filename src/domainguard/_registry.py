@@ -184,8 +184,10 @@ def _clip(message: str) -> str:
 
 def _registrable(domain: str) -> str:
     labels = tuple(domain.split("."))
-    match = split_suffix(labels)
-    return ".".join(labels[max(match.index - 1, 0) :])
+    start = max(split_suffix(labels).index - 1, 0)
+    # most domains are registrable themselves: the same string, not a copy (100,000 of them
+    # are 7 MB)
+    return domain if start == 0 else ".".join(labels[start:])
 
 
 class Registry:
@@ -197,12 +199,14 @@ class Registry:
         self._entries: tuple[Entry, ...] = tuple(entries)
         self._protected: tuple[Entry, ...] = tuple(protected)
         self._by_domain: dict[str, Entry] = {}
-        self._by_registrable: dict[str, list[Entry]] = {}
+        groups: dict[str, list[Entry]] = {}
         for entry in self._entries:
             self._by_domain.setdefault(entry.domain, entry)
-            self._by_registrable.setdefault(entry.registrable, []).append(entry)
-        for group in self._by_registrable.values():
-            group.sort(key=lambda entry: -len(entry.domain))  # most specific first
+            groups.setdefault(entry.registrable, []).append(entry)
+        # most specific first; tuples, as most groups hold one entry and a 1-tuple is smaller
+        self._by_registrable: dict[str, tuple[Entry, ...]] = {
+            registrable: tuple(sorted(group, key=lambda entry: -len(entry.domain)))
+            for registrable, group in groups.items()}
         self._index: RegistryIndex | None = None
         self._lock = threading.Lock()
 
