@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from domainguard import _vocabulary
 from domainguard._host import decode_label
@@ -174,10 +174,12 @@ class RegistryIndex:
                                         for seq, _, _ in found if len(seq) == 1)
         for first, found in self.sequences.items():
             if len(found) > _SPLIT_SEQUENCES and all(len(seq) > 1 for seq, _, _ in found):
-                by_second: dict[str, list[Sequence]] = {}
-                for item in found:
-                    by_second.setdefault(item[0][1], []).append(item)
-                self._by_second[first] = by_second
+                by_second: dict[str, list[object]] = {}
+                # the stored objects themselves: a compiled loop over Sequence values would
+                # copy each one (a fixed tuple type is a C struct there)
+                for item in cast("list[object]", found):
+                    by_second.setdefault(cast(Sequence, item)[0][1], []).append(item)
+                self._by_second[first] = cast("dict[str, list[Sequence]]", by_second)
         self.near.freeze()
 
     # ---- building -----------------------------------------------------------------------------
@@ -196,7 +198,7 @@ class RegistryIndex:
             self.near.add(plain)  # once per skeleton
         # Most names are alone under all three forms and share one tuple; adding to a form
         # that has names already makes a new tuple.
-        alone = (name,)
+        alone: tuple[Name, ...] = (name,)  # one object (a compiled tuple[Name] is copied)
         for table, key in ((self.by_compact, flat), (self.by_skeleton, plain),
                            (self.by_visual, visual)):
             names = table.get(key)
