@@ -112,6 +112,26 @@ def test_near_index_table_answers_as_the_dict() -> None:
         assert small.near(query) == table.near(query), query
 
 
+def test_a_big_registry_shares_what_repeats() -> None:
+    """What keeps 100,000 names under the memory goal, in both builds: a registrable domain
+    that is the domain is the same string, a name alone under its forms has one tuple, and the
+    sequences split by second token are the stored ones, not copies."""
+    registry = Registry.from_domains(throughput.realistic_registry_domains(5_000))
+    index = registry.index
+    plain = [entry for entry in registry.entries if entry.domain.count(".") == 1]
+    assert plain
+    assert all(entry.registrable is entry.domain for entry in plain)
+    alone = [key for key, names in index.by_compact.items()
+             if len(names) == 1 and names[0].skeleton is key]
+    assert len(alone) > 4_000
+    assert all(index.by_skeleton[key] is index.by_compact[key] for key in alone)
+    stored = {id(item) for found in index.sequences.values() for item in found}
+    split = [item for by_second in index._by_second.values()
+             for found in by_second.values() for item in found]
+    assert len(split) > 1_000
+    assert all(id(item) in stored for item in split)
+
+
 def test_suffix_rules_are_tldextracts() -> None:
     """The suffix list is read from tldextract's snapshot without importing tldextract: the
     rules must be exactly the ones tldextract itself reads (Unicode rules in punycode)."""
