@@ -22,7 +22,7 @@ import pytest
 
 import domainguard
 from domainguard import Registry
-from domainguard.cli import EXIT_INTERRUPTED, main
+from domainguard.cli import EXIT_ERROR, EXIT_INTERRUPTED, main
 
 OFFICIAL: Final = "https://dukcapil.kemendagri.go.id/"
 LOOKALIKE: Final = "https://dukcapil-kemendagri.com/aktivasi"
@@ -367,6 +367,31 @@ def test_interrupted_parallel_scan_ends_quietly(tmp_path: Path) -> None:
             scan.wait()
     assert err == b""
     assert scan.returncode == EXIT_INTERRUPTED
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds workers through /proc")
+def test_a_killed_worker_ends_the_scan_with_an_error(tmp_path: Path) -> None:
+    # an out-of-memory kill, say: the scan cannot give every line its answer, so it says so
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"\n".join(FEED_LINES[:4] * 100_000) + b"\n")
+    scan = subprocess.Popen([sys.executable, "-m", "domainguard", "scan", str(path), "-q",
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=ENV, start_new_session=True)
+    try:
+        assert scan.stdout is not None
+        assert scan.stdout.readline()  # the workers are answering
+        children = Path(f"/proc/{scan.pid}/task/{scan.pid}/children").read_text().split()
+        workers = [int(pid) for pid in children
+                   if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = scan.communicate(timeout=120)
+    finally:
+        if scan.poll() is None:
+            os.killpg(scan.pid, signal.SIGKILL)
+            scan.wait()
+    assert scan.returncode == EXIT_ERROR
+    assert err == b"domainguard: a worker process ended before it answered (killed by SIGKILL)\n"
 
 
 def test_closed_pipe_on_check(tmp_path: Path) -> None:

@@ -51,3 +51,14 @@ def test_stopping_early_ends_the_workers() -> None:
 def test_bad_sizes(jobs: int, window: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         next(ordered_map(abs, [1], jobs=jobs, window=window))
+
+
+def test_a_worker_that_dies_while_idle_is_reported() -> None:
+    # the next item sent to a dead worker must not pass for the caller's own broken pipe
+    answers = ordered_map(abs, [-1, -2, -3], jobs=1, window=1)
+    assert next(answers) == 1  # the worker has answered and waits for the next item
+    (worker,) = multiprocessing.active_children()
+    worker.kill()
+    worker.join()
+    with pytest.raises(WorkerLost, match="killed by SIGKILL"):
+        next(answers)

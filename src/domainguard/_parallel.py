@@ -11,11 +11,12 @@ lock, and ``Pool.terminate()`` then waits on it for ever. A worker that dies is 
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections.abc import Callable, Generator, Iterable, Iterator
-from multiprocessing.connection import Connection, wait
-from typing import Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = ["WorkerLost", "ordered_map"]
 
@@ -71,6 +72,8 @@ def ordered_map(work: Callable[[_In], _Out], items: Iterable[_In], jobs: int,
     """
     if jobs < 1 or window < 1:
         raise ValueError("jobs and window must be at least 1")
+    import multiprocessing  # here: its import takes longer than a CLI's other imports
+
     context = multiprocessing.get_context("spawn")
     workers: list[_Worker] = []
     try:
@@ -100,6 +103,8 @@ def _start(context: Any, work: Callable[[Any], Any]) -> _Worker:
 
 def _ordered(workers: list[_Worker], items: Iterator[_In], window: int
              ) -> Generator[Any, None, None]:
+    from multiprocessing.connection import wait
+
     idle = list(reversed(workers))
     busy: dict[Connection, _Worker] = {}
     done: dict[int, Any] = {}
@@ -112,8 +117,11 @@ def _ordered(workers: list[_Worker], items: Iterator[_In], window: int
                 more = False
                 break
             worker = idle.pop()
-            # an idle worker waits in recv(), so this send cannot block for long
-            worker.tasks.send(item)
+            try:
+                # an idle worker waits in recv(), so this send cannot block for long
+                worker.tasks.send(item)
+            except OSError:  # it died while idle (a BrokenPipeError, not the output's)
+                raise _lost(worker) from None
             worker.number = sent
             busy[worker.answers] = worker
             sent += 1
@@ -127,12 +135,26 @@ def _ordered(workers: list[_Worker], items: Iterator[_In], window: int
         if not busy:
             return
         for ready in wait(list(busy)):
-            worker = busy.pop(cast(Connection, ready))  # wait() returns what it was given
+            worker = busy.pop(cast("Connection", ready))  # wait() returns what it was given
             try:
                 done[worker.number] = worker.answers.recv()
-            except EOFError:
-                worker.process.join(1)
-                code = worker.process.exitcode
-                raise WorkerLost(f"a worker process ended before it answered (exit code "
-                                 f"{code if code is not None else 'unknown'})") from None
+            except (EOFError, OSError):  # OSError: the pipe closed in the middle of an answer
+                raise _lost(worker) from None
             idle.append(worker)
+
+
+def _lost(worker: _Worker) -> WorkerLost:
+    worker.process.join(1)
+    return WorkerLost(f"a worker process ended before it answered "
+                      f"({_ending(worker.process.exitcode)})")
+
+
+def _ending(code: int | None) -> str:
+    if code is None:
+        return "how is unknown"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"

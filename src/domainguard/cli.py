@@ -30,6 +30,7 @@ from domainguard import __version__, data_versions
 from domainguard._checker import Checker
 from domainguard._errors import DataError, RegistryError
 from domainguard._messages import LANGUAGES
+from domainguard._parallel import WorkerLost, ordered_map
 from domainguard._record import CSV_FIELDS, csv_row, line_record
 from domainguard._registry import KINDS, Registry
 from domainguard._verdict import CheckResult, Verdict, make_reason
@@ -415,8 +416,6 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         progress = _Progress(source, lang, not args.quiet and _is_terminal(sys.stderr))
         batches = _batches(_selected(_decoded(source.lines()), column, args.delimiter))
         if jobs > 1:
-            from domainguard._parallel import ordered_map
-
             # a bounded window of batches in flight keeps memory constant on any input size
             results = ordered_map(functools.partial(_scan_batch, checker, lang), batches,
                                   jobs, window=jobs * 2)
@@ -622,6 +621,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RegistryError as e:
         sys.stderr.write(f"domainguard: {e}\n")
         return EXIT_USAGE
+    except WorkerLost as e:  # killed from outside (out of memory): no bug, no traceback
+        sys.stderr.write(f"domainguard: {e}\n")
+        return EXIT_ERROR
     except BrokenPipeError:
         # `domainguard scan feed | head`: the reader left; end quietly, like other filters
         devnull = os.open(os.devnull, os.O_WRONLY)
