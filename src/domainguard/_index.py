@@ -137,7 +137,7 @@ class RegistryIndex:
         # token -> registrable domain(s) using it: a str while there is one (most tokens)
         self._brand_homes: dict[str, str | set[str]] = {}
         # one copy of each label, token and suffix while the index is built (sys.intern would
-        # keep them in the interpreter's table for as long as they live: about 10 MB more
+        # keep them in the interpreter's table for as long as they live: about 8 MB more
         # with 100,000 names)
         self._one: dict[str, str] = {}
         entries = sorted(registry.entries, key=lambda e: (len(e.domain), e.domain))

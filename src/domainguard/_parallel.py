@@ -48,7 +48,7 @@ def _serve(work: Callable[[Any], Any], inbox: Connection, outbox: Connection) ->
             return
         try:
             answer = work(item)
-        except Exception as e:  # the caller raises it again, with the item it came from
+        except Exception as e:  # sent back for the caller to raise
             answer = _Failure(e)
         outbox.send(answer)
 
