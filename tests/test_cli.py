@@ -7,6 +7,7 @@ or an invalid registry file (``registry validate``), 2 usage errors, 3 unexpecte
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ import shlex
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -349,8 +351,9 @@ def test_closed_pipe_ends_quietly(tmp_path: Path, extra: list[str]) -> None:
     assert len(done.stdout.splitlines()) == 1
 
 
-def test_interrupted_parallel_scan_ends_quietly(tmp_path: Path) -> None:
-    # Ctrl-C in a terminal reaches the whole process group: the scan and its workers
+@contextlib.contextmanager
+def _parallel_scan(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A two-worker scan of a long feed, once its workers answer; killed if still running."""
     path = tmp_path / "big.txt"
     path.write_bytes(b"\n".join(FEED_LINES[:4] * 100_000) + b"\n")
     scan = subprocess.Popen([sys.executable, "-m", "domainguard", "scan", str(path), "-q",
@@ -358,38 +361,33 @@ def test_interrupted_parallel_scan_ends_quietly(tmp_path: Path) -> None:
                             env=ENV, start_new_session=True)
     try:
         assert scan.stdout is not None
-        assert scan.stdout.readline()  # the workers are answering
-        os.killpg(scan.pid, signal.SIGINT)
-        _, err = scan.communicate(timeout=120)
+        assert scan.stdout.readline()
+        yield scan
     finally:
         if scan.poll() is None:
             os.killpg(scan.pid, signal.SIGKILL)
             scan.wait()
+
+
+def test_interrupted_parallel_scan_ends_quietly(tmp_path: Path) -> None:
+    with _parallel_scan(tmp_path) as scan:
+        # Ctrl-C in a terminal reaches the whole process group: the scan and its workers
+        os.killpg(scan.pid, signal.SIGINT)
+        _, err = scan.communicate(timeout=120)
     assert err == b""
     assert scan.returncode == EXIT_INTERRUPTED
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds workers through /proc")
 def test_a_killed_worker_ends_the_scan_with_an_error(tmp_path: Path) -> None:
-    # an out-of-memory kill, say: the scan cannot give every line its answer, so it says so
-    path = tmp_path / "big.txt"
-    path.write_bytes(b"\n".join(FEED_LINES[:4] * 100_000) + b"\n")
-    scan = subprocess.Popen([sys.executable, "-m", "domainguard", "scan", str(path), "-q",
-                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=ENV, start_new_session=True)
-    try:
-        assert scan.stdout is not None
-        assert scan.stdout.readline()  # the workers are answering
+    with _parallel_scan(tmp_path) as scan:
+        # an out-of-memory kill, say: the scan cannot give every line its answer, so it says so
         children = Path(f"/proc/{scan.pid}/task/{scan.pid}/children").read_text().split()
         workers = [int(pid) for pid in children
                    if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
         assert len(workers) == 2
         os.kill(workers[0], signal.SIGKILL)
         _, err = scan.communicate(timeout=120)
-    finally:
-        if scan.poll() is None:
-            os.killpg(scan.pid, signal.SIGKILL)
-            scan.wait()
     assert scan.returncode == EXIT_ERROR
     assert err == b"domainguard: a worker process ended before it answered (killed by SIGKILL)\n"
 
