@@ -1,4 +1,5 @@
-"""The fast path changes no answer: a golden feed checked with the fast path on and off.
+"""The fast path changes no answer, nor does checking a feed stage by stage: a golden feed
+checked with the fast path on and off, and URL by URL.
 
     python benchmarks/golden.py [--size N] [--registry bundled|brands|big] [--show K]
                                 [--dump FILE]
@@ -12,12 +13,14 @@ The feed holds ``--size`` distinct hosts (default 200,000), in this order until 
 * the distinct synthetic feed of ``benchmarks/throughput.py`` (random names, Indonesian words and
   region names, registry domains' subdomains, URLs with paths).
 
-Each host is checked by ``Checker(registry, fast_path=True)`` and by ``fast_path=False``
-(after both have checked the feed's first 5,000 hosts, so that neither pays for what the
-registry builds on first use; CPU times are the best of two rounds taking turns);
-the two results must be equal in every field a record shows: verdict, score, target, entry and
-every reason's code, target, text, detail and weight. Prints the counts, how many hosts the fast
-path settled, both CPU times, and every difference (exit status 1 when there is one).
+Each host is checked by ``Checker(registry, fast_path=True).check_many``, by the same with
+``fast_path=False``, and by ``check_url`` one URL at a time with the fast path on (``check_many``
+runs the pipeline stage by stage over batches of URLs; after all three have checked the feed's
+first 5,000 hosts, so that none pays for what the registry builds on first use; CPU times are
+the best of two rounds taking turns). The results must be equal in every field a record shows:
+verdict, score, target, entry and every reason's code, target, text, detail and weight. Prints
+the counts, how many hosts the fast path settled, the CPU times, and every difference (exit
+status 1 when there is one).
 ``--dump FILE`` writes every host's record as a JSON line: two builds (the pure-Python package
 and the compiled one) give the same file when they give the same answers.
 ``--registry brands`` adds the brands' own domains of the real-world data; ``big`` uses a
@@ -104,15 +107,19 @@ def make_registry(kind: str) -> Registry:
     return Registry.default()
 
 
+def _one_by_one(checker: Checker, feed: list[str]) -> list[CheckResult]:
+    return [checker.check_url(url) for url in feed]
+
+
 def compare(feed: list[str], registry: Registry, rounds: int = 2) -> dict[str, Any]:
-    """Both runs over ``feed`` (each with a fresh Checker), their CPU times (the best of
-    ``rounds``, the two taking turns) and their differences."""
+    """The three runs over ``feed`` (each with a fresh Checker), their CPU times (the best of
+    ``rounds``, the runs taking turns) and their differences from the first."""
     registry.index  # noqa: B018 - built before the clocks start, as a long-running service has it
     # the structures a registry's checks build on first use, and the screen, before timing
     warm = feed[: min(len(feed), 5_000)]
     Checker(registry, fast_path=True).check_many(warm)
     Checker(registry, fast_path=False).check_many(warm)
-    fast_seconds = slow_seconds = float("inf")
+    fast_seconds = slow_seconds = single_seconds = float("inf")
     for _ in range(rounds):
         started = time.process_time()
         fast = Checker(registry, fast_path=True).check_many(feed)
@@ -120,8 +127,14 @@ def compare(feed: list[str], registry: Registry, rounds: int = 2) -> dict[str, A
         started = time.process_time()
         slow = Checker(registry, fast_path=False).check_many(feed)
         slow_seconds = min(slow_seconds, time.process_time() - started)
-    differences = [(url, record(a), record(b)) for url, a, b in zip(feed, fast, slow, strict=True)
-                   if record(a) != record(b)]
+        started = time.process_time()
+        single = _one_by_one(Checker(registry, fast_path=True), feed)
+        single_seconds = min(single_seconds, time.process_time() - started)
+    differences = [(url, "fast path off", record(a), record(b))
+                   for url, a, b in zip(feed, fast, slow, strict=True) if record(a) != record(b)]
+    differences.extend((url, "one by one", record(a), record(b))
+                       for url, a, b in zip(feed, fast, single, strict=True)
+                       if record(a) != record(b))
     screen = registry.index.screen
     quiet = 0
     if screen is not None:
@@ -132,7 +145,8 @@ def compare(feed: list[str], registry: Registry, rounds: int = 2) -> dict[str, A
                 quiet += 1
     flagged = sum(result.flagged for result in fast)
     return {"hosts": len(feed), "differences": differences, "fast": fast_seconds,
-            "slow": slow_seconds, "quiet": quiet, "flagged": flagged, "results": fast}
+            "slow": slow_seconds, "single": single_seconds, "quiet": quiet, "flagged": flagged,
+            "results": fast}
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -150,16 +164,19 @@ def main(argv: Iterable[str] | None = None) -> int:
           f"({len(registry.entries):,} entries)")
     print(f"flagged: {found['flagged']:,}; settled by the fast path's screen: "
           f"{found['quiet']:,} ({100 * found['quiet'] / hosts:.1f}%)")
-    print(f"CPU: fast path on {found['fast']:.1f} s ({1e6 * found['fast'] / hosts:.1f} µs/host), "
-          f"off {found['slow']:.1f} s ({1e6 * found['slow'] / hosts:.1f} µs/host)")
+    print(f"CPU, check_many: fast path on {found['fast']:.1f} s "
+          f"({1e6 * found['fast'] / hosts:.1f} µs/host), "
+          f"off {found['slow']:.1f} s ({1e6 * found['slow'] / hosts:.1f} µs/host); "
+          f"check_url one by one, fast path on: {found['single']:.1f} s "
+          f"({1e6 * found['single'] / hosts:.1f} µs/host)")
     if args.dump is not None:
         with args.dump.open("w", encoding="utf-8") as out:
             for url, result in zip(feed, found["results"], strict=True):
                 out.write(json.dumps([url, *record(result)], ensure_ascii=False) + "\n")
     differences = found["differences"]
     print(f"differences: {len(differences)}")
-    for url, fast, slow in differences[: args.show]:
-        print(f"  {url}\n    on:  {fast}\n    off: {slow}")
+    for url, run, fast, other in differences[: args.show]:
+        print(f"  {url}\n    check_many, fast path on: {fast}\n    {run}: {other}")
     return 1 if differences else 0
 
 

@@ -1,4 +1,5 @@
-"""The fast path changes no answer (``_screen``), and the near-name signatures change no look-up.
+"""The fast path changes no answer (``_screen``), nor does checking stage by stage
+(``check_many``), and the near-name signatures change no look-up.
 
 The golden feed is the benchmark's own (``benchmarks/golden.py``, 200,000 hosts there): here a
 sample of each of its sources, real hosts first, with the bundled registry, with the brands'
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from domainguard import Checker, Registry
+from domainguard._checker import BATCH
 from domainguard._checks.combos import check_combos
 from domainguard._checks.context import check_context
 from domainguard._checks.embedding import check_embedding
@@ -64,6 +66,22 @@ def test_fast_path_gives_the_same_records(kind: str, each: int) -> None:
     assert screen is not None
     quiet = sum(screen.quiet(host) for host in _hosts(feed))
     assert quiet > len(feed) // 10  # the screen settles a real share of the feed
+
+
+@pytest.mark.parametrize("kind", ["bundled", "brands"])
+def test_checking_stage_by_stage_gives_the_same_records(kind: str) -> None:
+    """check_many runs the pipeline stage by stage over batches of URLs; check_url runs it for
+    one URL at a time: the same records, real hosts and lookalikes first."""
+    registry = _registry(kind)
+    feed = golden.golden_feed(6_000, registry, each=1_500)
+    assert len(feed) > 4 * BATCH  # several batches
+    staged = Checker(registry).check_many(feed)
+    checker = Checker(registry)
+    one_by_one = [checker.check_url(url) for url in feed]
+    different = [url for url, a, b in zip(feed, staged, one_by_one, strict=True)
+                 if golden.record(a) != golden.record(b)]
+    assert different == []
+    assert staged == one_by_one
 
 
 @pytest.mark.parametrize("kind", ["bundled", "big"])
