@@ -124,7 +124,8 @@ class Checker:
         return self._finish(url, self._check(url))
 
     def check_many(self, urls: Iterable[str]) -> list[CheckResult]:
-        """One result per input, in order; repeated inputs are judged once."""
+        """One result per input, in order; repeated inputs are judged once. Cheaper per URL
+        than ``check_url`` in a loop: the pipeline runs stage by stage over batches of URLs."""
         if isinstance(urls, str):
             raise TypeError("check_many takes an iterable of URLs, not a single str")
         done: dict[str, CheckResult] = {}
