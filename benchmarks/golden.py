@@ -2,7 +2,7 @@
 checked with the fast path on and off, and URL by URL.
 
     python benchmarks/golden.py [--size N] [--registry bundled|brands|big] [--show K]
-                                [--dump FILE]
+                                [--dump FILE] [--rounds R]
 
 The feed holds ``--size`` distinct hosts (default 200,000), in this order until it is full:
 
@@ -17,10 +17,10 @@ Each host is checked by ``Checker(registry, fast_path=True).check_many``, by the
 ``fast_path=False``, and by ``check_url`` one URL at a time with the fast path on (``check_many``
 runs the pipeline stage by stage over batches of URLs; after all three have checked the feed's
 first 5,000 hosts, so that none pays for what the registry builds on first use; CPU times are
-the best of two rounds taking turns). The results must be equal in every field a record shows:
-verdict, score, target, entry and every reason's code, target, text, detail and weight. Prints
-the counts, how many hosts the fast path settled, the CPU times, and every difference (exit
-status 1 when there is one).
+the best of ``--rounds`` rounds, default two, taking turns). The results must be equal in
+every field a record shows: verdict, score, target, entry and every reason's code, target,
+text, detail and weight. Prints the counts, how many hosts the fast path settled, the CPU
+times, and every difference (exit status 1 when there is one).
 ``--dump FILE`` writes every host's record as a JSON line: two builds (the pure-Python package
 and the compiled one) give the same file when they give the same answers.
 ``--registry brands`` adds the brands' own domains of the real-world data; ``big`` uses a
@@ -155,10 +155,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--registry", choices=("bundled", "brands", "big"), default="bundled")
     parser.add_argument("--show", type=int, default=20, help="differences printed at most")
     parser.add_argument("--dump", type=Path, help="write every record to this file (JSON lines)")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="rounds of the three runs; the best time of each is printed")
     args = parser.parse_args(None if argv is None else list(argv))
     registry = make_registry(args.registry)
     feed = golden_feed(args.size, registry)
-    found = compare(feed, registry)
+    found = compare(feed, registry, max(1, args.rounds))
     hosts = found["hosts"]
     print(f"golden feed: {hosts:,} distinct hosts, registry {args.registry} "
           f"({len(registry.entries):,} entries)")
