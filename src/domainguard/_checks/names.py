@@ -8,9 +8,8 @@ symmetric-deletion keys), then verifies edit distance with OSA (a transposition 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Final
-
-from rapidfuzz.distance import OSA
 
 from domainguard._host import Host
 from domainguard._index import (
@@ -38,6 +37,23 @@ _LOOKALIKE_PAIRS: Final = (("vv", "w"), ("rn", "m"), ("cl", "d"), ("lc", "k"))
 _GOV_PAIRS: Final = frozenset({("go", "id"), ("gov", "id"), ("govt", "id")})
 
 
+# rapidfuzz's OSA distance, imported when first needed: most hosts never reach a distance, and
+# importing rapidfuzz took about 5 ms of the 50 to 65 of `import domainguard` (measured with
+# benchmarks/throughput.py's start-up figures)
+_distance: Callable[..., int] | None = None
+
+
+def _osa(seen: str, official: str, score_cutoff: int | None = None) -> int:
+    """Optimal string alignment distance (a transposition is one edit); past ``score_cutoff``,
+    ``score_cutoff + 1``."""
+    global _distance
+    if _distance is None:
+        from rapidfuzz.distance import OSA
+
+        _distance = OSA.distance
+    return _distance(seen, official, score_cutoff=score_cutoff)
+
+
 def describe_edit(seen: str, official: str) -> str:
     """A language-neutral description of one edit: "'a' → 'e'", "+'a'", "-'a'", "'ag' ↔ 'ga'"."""
     if len(seen) == len(official):
@@ -47,8 +63,8 @@ def describe_edit(seen: str, official: str) -> str:
             i = diff[0]
             return f"'{official[i:i + 2]}' ↔ '{seen[i:i + 2]}'"
         return ", ".join(f"'{official[i]}' → '{seen[i]}'" for i in diff[:3])
-    if OSA.distance(seen, official, score_cutoff=2) > 1:
-        return f"{OSA.distance(seen, official)} edits"
+    if _osa(seen, official, score_cutoff=2) > 1:
+        return f"{_osa(seen, official)} edits"
     if len(seen) == len(official) + 1:
         for i, char in enumerate(seen):
             if i >= len(official) or official[i] != char:
@@ -57,7 +73,7 @@ def describe_edit(seen: str, official: str) -> str:
         for i, char in enumerate(official):
             if i >= len(seen) or seen[i] != char:
                 return f"-'{char}'"
-    return f"{OSA.distance(seen, official)} edits"
+    return f"{_osa(seen, official)} edits"
 
 
 def _describe_chars(seen: str) -> str:
@@ -159,7 +175,7 @@ def _compare(query: str, whole: bool, host: Host, index: RegistryIndex) -> list[
         limit = 2 if shortest >= MIN_TWO_EDIT_LENGTH else 1
         if query is not sk:
             limit = 1  # the look-alike letters are the first slip
-        distance = OSA.distance(query, candidate, score_cutoff=limit)
+        distance = _osa(query, candidate, score_cutoff=limit)
         if 0 < distance <= limit and not (
                 _chance_substitution(query, candidate) and not _indonesian(host)):
             name = _best(index.by_skeleton[candidate], whole)
@@ -199,7 +215,7 @@ def _near_name(rest: str, index: RegistryIndex) -> tuple[Name, ...] | None:
     if len(sk) < MIN_TYPO_LENGTH:
         return None
     for candidate in sorted(index.near.near(sk)):
-        if len(candidate) >= MIN_TYPO_LENGTH and OSA.distance(sk, candidate, score_cutoff=1) == 1:
+        if len(candidate) >= MIN_TYPO_LENGTH and _osa(sk, candidate, score_cutoff=1) == 1:
             return index.by_skeleton[candidate]
     return None
 
@@ -327,7 +343,7 @@ def _mistyped_suffix(host: Host, index: RegistryIndex) -> list[Reason]:
                     code, detail = "homoglyph_of_official", _describe_chars(seen)
                 else:
                     code, detail = "ascii_lookalike_of_official", describe_edit(seen, official)
-            elif OSA.distance(seen, official, score_cutoff=1) == 1 or OSA.distance(
+            elif _osa(seen, official, score_cutoff=1) == 1 or _osa(
                     skeleton(seen), skeleton(official), score_cutoff=1) == 1:
                 # one slip, possibly beside look-alike letters: bkn.q0.id (q for g, 0 for o)
                 code = "typo_of_official" if seen.isascii() else "homoglyph_of_official"
