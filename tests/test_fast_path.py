@@ -161,3 +161,5 @@ def test_near_signatures_never_change_an_answer(size: int) -> None:
                    for _ in range(2_000))
     wrong = [q for q in queries if index.near(q) != _reference(by_key, q)]
     assert wrong == []
+    # the small index rules queries out by its signatures themselves, the big one by a bitmap
+    assert (index._ends is not None, index._signs is not None) == (size == 300, size != 300)

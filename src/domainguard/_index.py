@@ -49,14 +49,12 @@ REGION_AFFIXES: Final = ("kabupaten", "provinsi", "pemprov", "pemkab", "pemkot",
                           "kota", "prov", "kab")
 
 
-_SEPARATORS: Final = str.maketrans("", "", ".-_")
-
-
 def compact(text: str) -> str:
     """A name without the separators scammers add or remove (dots, hyphens, underscores)."""
     if "." not in text and "-" not in text and "_" not in text:
         return text  # the same object: a big registry keeps one copy of most names
-    return text.translate(_SEPARATORS)
+    # three replacements cost a quarter of a translate() that deletes (a dict per character)
+    return text.replace(".", "").replace("-", "").replace("_", "")
 
 
 def tokens(labels: Iterable[str]) -> list[str]:

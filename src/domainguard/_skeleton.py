@@ -244,7 +244,6 @@ def skeleton(label: str) -> str:
 # Applied in this order, after the per-character mapping; none can recreate an earlier one.
 _ASCII_LOOKALIKES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 # The i/l/1 family reads as "i": "l" would let "cl" -> "d" fire again on the output.
-_I_FAMILY = str.maketrans({"l": "i"})
 
 
 def visual_skeleton(label: str) -> str:
@@ -258,7 +257,7 @@ def visual_skeleton(label: str) -> str:
                         for ch in _normalise(label)])
     for pair, single in _ASCII_LOOKALIKES:
         text = text.replace(pair, single)
-    return text.translate(_I_FAMILY)
+    return text.replace("l", "i")  # (a tenth of the cost of a translate() of one letter)
 
 
 # --- scripts --------------------------------------------------------------------------------

@@ -391,17 +391,32 @@ def check_combos(host: Host, index: RegistryIndex) -> list[Reason]:
         facts = combos.facts(words)
         pairs = [words[i] + words[i + 1] for i in range(len(words) - 1)]
     pair_brands = [index.brand_in(pair) for pair in pairs]
-    if all(f is _PLAIN for f in facts) and not any(pair_brands):
+    if facts.count(_PLAIN) == len(facts) and not any(pair_brands):
         return []  # no word the checks below could use (most hosts)
     platform: str | None = host.suffix if host.private_suffix else None
-    lures = [w for w, f in zip(words, facts, strict=True) if f.lure]
-    pushy = [w for w, f in zip(words, facts, strict=True) if f.pushy]
-    cues = [w for w, f in zip(words, facts, strict=True) if f.cue]
-    civil = [f.civil for f in facts if f.civil]
-    services = [f.service for f in facts if f.service is not None]
+    lures: list[str] = []
+    pushy: list[str] = []
+    cues: list[str] = []
+    civil: list[str] = []
+    services: list[str] = []
     # (token, region name): "batangkab" names Kabupaten Batang and, being an official label
     # itself, the very entry batangkab.go.id rather than any Batang (bekasikota, not bekasikab)
-    regions = [(w, f.region) for w, f in zip(words, facts, strict=True) if f.region is not None]
+    regions: list[tuple[str, str]] = []
+    for written, word_facts in zip(words, facts, strict=True):
+        if word_facts is _PLAIN:
+            continue  # most words (one loop: six comprehensions cost 3 µs more a host)
+        if word_facts.lure:
+            lures.append(written)
+        if word_facts.pushy:
+            pushy.append(written)
+        if word_facts.cue:
+            cues.append(written)
+        if word_facts.civil:
+            civil.append(word_facts.civil)
+        if word_facts.service is not None:
+            services.append(word_facts.service)
+        if word_facts.region is not None:
+            regions.append((written, word_facts.region))
 
     def region_entry(position: int, service: bool) -> Entry | None:
         word, region = regions[position]
