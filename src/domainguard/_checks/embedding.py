@@ -24,7 +24,10 @@ def check_embedding(host: Host, index: RegistryIndex) -> list[Reason]:
     found = tokens(labels)
     owner = host.registrable or host.ascii
     best: tuple[int, Reason] | None = None
-    for start in range(len(found)):
+    starts = index.sequences
+    for start, token in enumerate(found):
+        if token not in starts:
+            continue  # most tokens start no official sequence: no call to look for one
         for sequence, name_length, entry in index.sequences_at(found, start):
             end = start + len(sequence)
             if tuple(found[start:end]) == sequence:
