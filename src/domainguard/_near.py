@@ -288,9 +288,10 @@ class NearIndex:
         small = self._keys
         if small is not None:
             found: set[str] = set()
-            for bucket in map(small.get, keys):
-                if bucket:
-                    found.update(bucket)
+            # the keys the dict holds, found in one C call (a view's intersection looks each
+            # of ``keys`` up in the dict); most queries that get here hold one to three
+            for key in small.keys() & keys:
+                found.update(small[key])
             return found
         table = self._table
         if table is None:  # not frozen yet: build the table now (freeze() would)
