@@ -351,6 +351,13 @@ def test_closed_pipe_ends_quietly(tmp_path: Path, extra: list[str]) -> None:
     assert len(done.stdout.splitlines()) == 1
 
 
+def _interruptible() -> None:
+    """Ctrl-C at its default in the scan, as in a terminal: a test run started in the
+    background of a script inherits SIGINT ignored, and a scan that ignores it runs to its
+    end (which is right for such a scan, and no test of Ctrl-C)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def _parallel_scan(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     """A two-worker scan of a long feed, once its workers answer; killed if still running."""
@@ -358,7 +365,7 @@ def _parallel_scan(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     path.write_bytes(b"\n".join(FEED_LINES[:4] * 100_000) + b"\n")
     scan = subprocess.Popen([sys.executable, "-m", "domainguard", "scan", str(path), "-q",
                              "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=ENV, start_new_session=True)
+                            env=ENV, start_new_session=True, preexec_fn=_interruptible)
     try:
         assert scan.stdout is not None
         assert scan.stdout.readline()
