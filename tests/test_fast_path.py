@@ -162,4 +162,4 @@ def test_near_signatures_never_change_an_answer(size: int) -> None:
     wrong = [q for q in queries if index.near(q) != _reference(by_key, q)]
     assert wrong == []
     # the small index rules queries out by its signatures themselves, the big one by a bitmap
-    assert (index._ends is not None, index._signs is not None) == (size == 300, size != 300)
+    assert (index._ends is not None, index._table is not None) == (size == 300, size != 300)

@@ -55,16 +55,16 @@ _FIRST_GROUP: Final = itemgetter(1)
 # Queries at least this long have their signatures tried first (a shorter one has too few
 # letters for the six forms: its keys are built at once).
 _SIGNED: Final = 5
-# Bits of the signature bitmap per key, within bounds: at 32 bits a key, few bits a query tries
-# are set by chance
-_BITS_PER_KEY: Final = 32
+# Bits of a big index's signature bitmap per name, within bounds. A name's keys share most of
+# their signatures with other names' (2 to 3 distinct signatures and consonant keys a name with
+# 100,000 names), so about 2% of the bits are set and few bits a query tries are set by chance.
+_BITS_PER_NAME: Final = 128
 _MIN_BITS: Final = 1 << 16
-_MAX_BITS: Final = 1 << 25  # 4 MB; a registry that would need more has no bitmap
+_MAX_BITS: Final = 1 << 24  # 2 MB
 _LENGTH_MIX: Final = 0x9E3779B1  # spreads the same letters at other lengths over the bitmap
-# Queries answered with the keys alone before the bitmap is built (about 6 ms for the bundled
-# registry): a single check stays quick, a feed soon gains.
+# Queries answered with the keys alone before a small index builds its signatures (about 4 ms
+# for the bundled registry): a single check stays quick, a feed soon gains.
 _SIGN_AFTER: Final = 256
-_NEVER: Final = -(1 << 62)  # a query count that never reaches _SIGN_AFTER
 
 
 def _signature(key: str) -> int:
@@ -106,9 +106,10 @@ def probes(text: str) -> list[str]:
 
 class _Table:
     """Deletion-key hashes by bucket: bucket ``b`` holds ``hashes[starts[b]:starts[b + 1]]``
-    and the matching skeleton numbers in ``numbers``."""
+    and the matching skeleton numbers in ``numbers``; and the bitmap of the keys' signatures
+    (``signs``, bit ``signature & sign_mask``)."""
 
-    __slots__ = ("hashes", "mask", "numbers", "starts")
+    __slots__ = ("hashes", "mask", "numbers", "sign_mask", "signs", "starts")
 
     def __init__(self, names: list[str]) -> None:
         pairs = sum(len(deletes(name)) for name in names)
@@ -126,20 +127,28 @@ class _Table:
         starts[buckets] = total
         hashes = array("I", bytes(4 * total))
         numbers = array("I", bytes(4 * total))
-        for number, name in enumerate(names):  # second pass: place them
-            for code in map(hash, deletes(name)):
-                code &= bits
+        size = min(_MAX_BITS, max(_MIN_BITS, 1 << (len(names) * _BITS_PER_NAME).bit_length()))
+        signs = bytearray(size >> 3)
+        sign_mask = size - 1
+        for number, name in enumerate(names):  # second pass: place them, and sign them
+            for key in deletes(name):
+                code = hash(key) & bits
                 at = starts[code & mask] - 1
                 starts[code & mask] = at
                 hashes[at] = code
                 numbers[at] = number
+                # a consonant key by its own hash (it is looked up whole), any other key by
+                # its signature
+                bit = (hash(key) if key[0] == "\x00" else _signature(key)) & sign_mask
+                signs[bit >> 3] |= 1 << (bit & 7)
         self.hashes, self.numbers, self.starts, self.mask = hashes, numbers, starts, mask
+        self.signs, self.sign_mask = signs, sign_mask
 
 
 class NearIndex:
     """Deletion keys of the official skeletons."""
 
-    __slots__ = ("_ends", "_keys", "_mask", "_names", "_queries", "_signs", "_table")
+    __slots__ = ("_ends", "_keys", "_names", "_queries", "_table")
 
     def __init__(self, expected: int = 0) -> None:
         """``expected``: how many skeletons will be added, when known (a big index then
@@ -147,12 +156,10 @@ class NearIndex:
         self._names: list[str] = []  # skeleton number -> skeleton
         # small registries: key -> skeletons; a skeleton has about 16 keys
         self._keys: dict[str, list[str]] | None = {} if expected * 16 <= _DICT_KEYS else None
-        self._table: _Table | None = None  # large registries, built by freeze()
-        # the bitmap of the keys' signatures (and of the consonant keys), built once
-        # _SIGN_AFTER queries have been answered without it
-        self._signs: bytearray | None = None
-        self._mask = 0
-        # a small index keeps the signatures themselves instead (_sign), by key length
+        # large registries, built by freeze(), with the bitmap of the keys' signatures
+        self._table: _Table | None = None
+        # a small index keeps the signatures themselves, by key length, built by _sign once
+        # _SIGN_AFTER queries have been answered without them
         self._ends: dict[int, frozenset[str]] | None = None
         self._queries = 0
 
@@ -161,7 +168,7 @@ class NearIndex:
 
     def add(self, skeleton: str) -> None:
         """Index one official skeleton; add each once (a repeat costs memory, not answers)."""
-        if self._table is not None or self._signs is not None or self._ends is not None:
+        if self._table is not None or self._ends is not None:
             raise RuntimeError("NearIndex.add after freeze")
         self._names.append(skeleton)
         keys = self._keys
@@ -181,69 +188,59 @@ class NearIndex:
             self._table = _Table(self._names)
 
     def _sign(self) -> None:
+        """A small index's signatures: each key's first two and last two letters as a string,
+        in a set by the key's length. A query's six forms are looked up as they are, with no
+        false match, and its consonant keys in the dict of keys itself: 45% less a query than
+        a bitmap (the bundled registry: 2,686 strings)."""
         small = self._keys
-        if small is not None:
-            # a small index (the dict of keys): each key's first two and last two letters as a
-            # string, in a set by the key's length; the query's six forms are then looked up as
-            # they are, with no false match, and its consonant keys in the dict itself. It
-            # cost 45% less a query than the bitmap (the bundled registry: 2,700 strings)
-            ends: dict[int, set[str]] = {}
-            for key in small:
-                if key[0] != "\x00":
-                    ends.setdefault(len(key), set()).add(key[:2] + key[-2:])
-            self._ends = {size: frozenset(found) for size, found in ends.items()}
-            return
-        keys = sum(len(name) + 2 for name in self._names)
-        bits = max(_MIN_BITS, 1 << (keys * _BITS_PER_KEY).bit_length())
-        if bits > _MAX_BITS:
-            # too many keys for a bitmap of bounded size: so many of its bits would be set
-            # that it would rule few queries out and cost every query its signatures (about
-            # 80,000 names and more); the keys' own look-up answers alone
-            self._queries = _NEVER
-            return
-        signs = bytearray(bits >> 3)
-        mask = bits - 1
-        for name in self._names:
-            for key in deletes(name):
-                # a consonant key by its own hash (it is looked up whole), any other key by its
-                # signature
-                bit = (hash(key) if key[0] == "\x00" else _signature(key)) & mask
-                signs[bit >> 3] |= 1 << (bit & 7)
-        self._mask = mask
-        self._signs = signs
+        assert small is not None
+        ends: dict[int, set[str]] = {}
+        for key in small:
+            if key[0] != "\x00":
+                ends.setdefault(len(key), set()).add(key[:2] + key[-2:])
+        self._ends = {size: frozenset(found) for size, found in ends.items()}
 
-    def _unsigned(self, text: str) -> bool:
-        """True when no key of ``text`` can be a name's: none of its signatures is set, nor
-        (a long query) the bit of any of its consonant keys."""
-        signs = self._signs
-        if signs is None:
-            return False
-        mask = self._mask
+    def _signed(self, text: str, table: _Table) -> list[str]:
+        """The keys of ``text`` (``probes``) whose signature's bit is set in a big index's
+        bitmap, built form by form: a key whose bit is clear is no name's key. For most
+        queries none is left, and for the others the many keys without an inner letter
+        (one signature for all of them) are built only when that signature is set."""
+        signs, mask = table.signs, table.sign_mask
         size = len(text)
-        # the signatures of the query itself and of its keys one letter shorter (_signature,
-        # written out: this runs for nearly every host)
+        # _signature of the query and of its keys one letter shorter, written out
         whole = size * _LENGTH_MIX
         shorter = whole - _LENGTH_MIX
         head, tail = text[:2], text[-2:]
         middle = hash(head + tail)
-        for code in (middle ^ whole, middle ^ shorter, hash(text[1:3] + tail) ^ shorter,
-                     hash(text[0] + text[2] + tail) ^ shorter,
-                     hash(head + text[-3] + text[-1]) ^ shorter,
-                     hash(head + text[-3:-1]) ^ shorter):
-            bit = code & mask
-            if signs[bit >> 3] >> (bit & 7) & 1:
-                return False
+        keys: list[str] = []
+        bit = (middle ^ whole) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.append(text)
+        bit = (hash(text[1:3] + tail) ^ shorter) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.append(text[1:])
+        bit = (hash(text[0] + text[2] + tail) ^ shorter) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.append(text[0] + text[2:])
+        bit = (middle ^ shorter) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.extend([text[:i] + text[i + 1 :] for i in range(2, size - 2)])
+        bit = (hash(head + text[-3] + text[-1]) ^ shorter) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.append(text[:-2] + text[-1])
+        bit = (hash(head + text[-3:-1]) ^ shorter) & mask
+        if signs[bit >> 3] >> (bit & 7) & 1:
+            keys.append(text[:-1])
         if size >= MIN_TWO_EDIT_LENGTH:
             key = consonant_key(text)
-            for code in (hash(key), hash(key[0] + key[2:]), hash(key[:-1])):
-                bit = code & mask
+            for form in (key, key[0] + key[2:], key[:-1]):
+                bit = hash(form) & mask
                 if signs[bit >> 3] >> (bit & 7) & 1:
-                    return False
-        return True
+                    keys.append(form)
+        return keys
 
     def _unshared(self, text: str) -> bool:
-        """``_unsigned`` for a small index, exactly: True when no key of ``text`` is a key
-        of the index."""
+        """True when no key of ``text`` is a key of a small index, by its signatures."""
         ends = self._ends
         small = self._keys
         assert ends is not None
@@ -268,25 +265,22 @@ class NearIndex:
     def near(self, text: str) -> set[str]:
         """Official skeletons that may be within the edit threshold of ``text`` (to verify):
         exactly those that share a deletion key with it."""
-        if len(text) >= _SIGNED:
-            if self._ends is not None:
-                if self._unshared(text):
-                    return set()  # most queries: no key in common, found without the keys
-            elif self._signs is not None:
-                if self._unsigned(text):
-                    return set()
-            else:
-                self._queries += 1
-                if self._queries >= _SIGN_AFTER:
-                    self._sign()
-        # probes(text), written out: this is the hottest call of a check
-        keys = [text]
-        keys.extend([text[:i] + text[i + 1 :] for i in range(len(text))])
-        if len(text) >= MIN_TWO_EDIT_LENGTH:
-            key = consonant_key(text)
-            keys.extend((key, key[0] + key[2:], key[:-1]))
         small = self._keys
         if small is not None:
+            if len(text) >= _SIGNED:
+                if self._ends is not None:
+                    if self._unshared(text):
+                        return set()  # most queries: no key in common, found without the keys
+                else:
+                    self._queries += 1
+                    if self._queries >= _SIGN_AFTER:
+                        self._sign()
+            # probes(text), written out: this is the hottest call of a check
+            keys = [text]
+            keys.extend([text[:i] + text[i + 1 :] for i in range(len(text))])
+            if len(text) >= MIN_TWO_EDIT_LENGTH:
+                key = consonant_key(text)
+                keys.extend((key, key[0] + key[2:], key[:-1]))
             found: set[str] = set()
             # the keys the dict holds, found in one C call (a view's intersection looks each
             # of ``keys`` up in the dict); most queries that get here hold one to three
@@ -296,6 +290,9 @@ class NearIndex:
         table = self._table
         if table is None:  # not frozen yet: build the table now (freeze() would)
             table = self._table = _Table(self._names)
+        keys = self._signed(text, table) if len(text) >= _SIGNED else probes(text)
+        if not keys:
+            return set()  # most queries: no key in common, found without building the keys
         hashes, starts, mask, bits = table.hashes, table.starts, table.mask, _HASH_BITS
         numbers: list[int] = []
         for code in map(hash, keys):
