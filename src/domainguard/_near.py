@@ -10,17 +10,16 @@ first or last consonant finds vowel slips beside one consonant more at an end (t
 Pure: no I/O.
 
 Most queries share no key with any name, and building a query's keys is the costly part of a
-look-up. So every key's first two and last two letters are also kept, by the key's length, in a
-bitmap: a query's keys have only six such signatures (the query's own; deleting its first,
-second, second-last or last letter; deleting any other), and when none is in the bitmap (nor,
-for a long query, the hash of one of its three consonant keys) no key can be shared and the
-look-up ends there. A signature's bit may be set by another signature's hash, which only sends
-the query on to the real look-up: the answer never changes. The bitmap is built once 256
-queries have been answered without it, so that a single check does not wait for it, and only
-while 32 bits a key fit in 4 MB: past that (about 80,000 names) too many bits would be set for
-it to save time. A small index (its keys in a dict, below) keeps the signatures themselves
-instead, as four-letter strings in a set for each key length, and looks its consonant keys up
-in the dict: exact, and the cheaper test.
+look-up. So every key's first two and last two letters are also kept, by the key's length: a
+query's keys have only six such signatures (the query's own; deleting its first, second,
+second-last or last letter; deleting any other), and a key whose signature no official key has
+(nor, for a consonant key, whose own hash) cannot be shared. A small index keeps the
+signatures as strings, in a set for each key length, built once 256 queries have been answered
+without them (a single check does not wait for them), and looks consonant keys up in its dict:
+a query none of whose forms is there ends without building a key. A big index keeps them as
+bits of a bitmap filled with its table (128 bits a name, at most 2 MB), and builds only the
+keys of the forms whose bit is set. A bit set by another signature's hash only sends a key on
+to the real look-up: the answer never changes.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
