@@ -56,7 +56,7 @@ _FIRST_GROUP: Final = itemgetter(1)
 _SIGNED: Final = 5
 # Bits of a big index's signature bitmap per name, within bounds. A name's keys share most of
 # their signatures with other names' (2 to 3 distinct signatures and consonant keys a name with
-# 100,000 names), so about 2% of the bits are set and few bits a query tries are set by chance.
+# 100,000 names), so 1 to 2% of the bits are set and few bits a query tries are set by chance.
 _BITS_PER_NAME: Final = 128
 _MIN_BITS: Final = 1 << 16
 _MAX_BITS: Final = 1 << 24  # 2 MB
@@ -131,14 +131,15 @@ class _Table:
         sign_mask = size - 1
         for number, name in enumerate(names):  # second pass: place them, and sign them
             for key in deletes(name):
-                code = hash(key) & bits
+                full = hash(key)
+                code = full & bits
                 at = starts[code & mask] - 1
                 starts[code & mask] = at
                 hashes[at] = code
                 numbers[at] = number
                 # a consonant key by its own hash (it is looked up whole), any other key by
                 # its signature
-                bit = (hash(key) if key[0] == "\x00" else _signature(key)) & sign_mask
+                bit = (full if key[0] == "\x00" else _signature(key)) & sign_mask
                 signs[bit >> 3] |= 1 << (bit & 7)
         self.hashes, self.numbers, self.starts, self.mask = hashes, numbers, starts, mask
         self.signs, self.sign_mask = signs, sign_mask
@@ -239,7 +240,8 @@ class NearIndex:
         return keys
 
     def _unshared(self, text: str) -> bool:
-        """True when no key of ``text`` is a key of a small index, by its signatures."""
+        """True when no key of ``text`` is a key of a small index, by its signatures: the
+        six forms of ``_signed``, looked up as strings rather than bits."""
         ends = self._ends
         small = self._keys
         assert ends is not None
