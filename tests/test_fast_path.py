@@ -21,7 +21,7 @@ from domainguard._checks.combos import check_combos
 from domainguard._checks.context import check_context
 from domainguard._checks.embedding import check_embedding
 from domainguard._host import Host, analyse_host
-from domainguard._near import NearIndex, deletes, probes
+from domainguard._near import NearIndex, _key_of, deletes, probes
 from domainguard._screen import SCREEN_AFTER, Screen
 from domainguard._skeleton import skeleton
 from domainguard._url import URLProblem, parse_url
@@ -163,3 +163,15 @@ def test_near_signatures_never_change_an_answer(size: int) -> None:
     assert wrong == []
     # the small index rules queries out by its signatures themselves, the big one by a bitmap
     assert (index._ends is not None, index._table is not None) == (size == 300, size != 300)
+
+
+def test_a_big_index_confirms_a_key_as_deletes_would() -> None:
+    # a 32-bit hash match is confirmed against the name without building its keys: runs of a
+    # letter (several deletions give one key), consonant keys, keys of other lengths
+    rng = random.Random(7)
+    words = ["".join(rng.choice("aabkkmoo") for _ in range(rng.randint(1, 12)))
+             for _ in range(400)]
+    for name in words:
+        for query in [*rng.sample(words, 20), name, name + "a", name[1:], name[::-1]]:
+            for key in probes(query):
+                assert _key_of(key, name) == (key in deletes(name)), (key, name)

@@ -10,16 +10,20 @@ first or last consonant finds vowel slips beside one consonant more at an end (t
 Pure: no I/O.
 
 Most queries share no key with any name, and building a query's keys is the costly part of a
-look-up. So every key's first two and last two letters are also kept, by the key's length: a
-query's keys have only six such signatures (the query's own; deleting its first, second,
-second-last or last letter; deleting any other), and a key whose signature no official key has
-(nor, for a consonant key, whose own hash) cannot be shared. A small index keeps the
-signatures as strings, in a set for each key length, built once 256 queries have been answered
-without them (a single check does not wait for them), and looks consonant keys up in its dict:
-a query none of whose forms is there ends without building a key. A big index keeps them as
-bits of a bitmap filled with its table (128 bits a name, at most 2 MB), and builds only the
-keys of the forms whose bit is set. A bit set by another signature's hash only sends a key on
-to the real look-up: the answer never changes.
+look-up. So the ends of every key are also kept, with the key's length, as its signature, and a
+key whose signature no official key has (nor, for a consonant key, whose own hash) cannot be
+shared. A small index keeps each key's first two and last two letters as strings, in a set for
+each key length, built once 256 queries have been answered without them (a single check does
+not wait for them): a query's keys have only six such signatures (the query's own; deleting
+its first, second, second-last or last letter; deleting any other), and its consonant keys are
+looked up in the dict of keys itself, so a query none of whose forms is there ends without
+building a key. A big index keeps first three and last three letters, hashed to two bits each
+of a bitmap filled with its table (128 bits a name, at most 2 MB): many names share two letters
+at each end with a query, far fewer three (with 100,000 word-like names half the queries passed
+the two-letter test, a fifth the three-letter one). A query then has eight forms (its own;
+deleting one of its first or last three letters, each its own; deleting any other), and only
+the keys of the forms whose bits are set are built. Bits set by other signatures only send a
+key on to the real look-up: the answer never changes.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has
@@ -52,11 +56,11 @@ _DOUBLED: Final = re.compile(r"(.)\1+")
 _HAS_DOUBLED: Final = re.compile(r"(.)\1").search  # a pair is enough to know: a third faster
 _FIRST_GROUP: Final = itemgetter(1)
 # Queries at least this long have their signatures tried first (a shorter one has too few
-# letters for the six forms: its keys are built at once).
+# letters for a small index's six forms: its keys are built at once).
 _SIGNED: Final = 5
-# Bits of a big index's signature bitmap per name, within bounds. A name's keys share most of
-# their signatures with other names' (2 to 3 distinct signatures and consonant keys a name with
-# 100,000 names), so 1 to 2% of the bits are set and few bits a query tries are set by chance.
+# Bits of a big index's signature bitmap per name, within bounds. A name's keys share many of
+# their signatures with other names', so with 100,000 names 6% (go.id-like) to 9% (word-like)
+# of the bits are set, and a signature no key has passes both of its bits about once in 100.
 _BITS_PER_NAME: Final = 128
 _MIN_BITS: Final = 1 << 16
 _MAX_BITS: Final = 1 << 24  # 2 MB
@@ -66,9 +70,22 @@ _LENGTH_MIX: Final = 0x9E3779B1  # spreads the same letters at other lengths ove
 _SIGN_AFTER: Final = 256
 
 
+def _has(signs: bytearray, code: int, mask: int) -> bool:
+    """Are both bits of ``code`` set in the bitmap ``signs`` (its low bits and those from bit
+    32 on, within ``mask``)? Two bits a signature: in the same space as one, many fewer
+    signatures no key has pass (about 1 in 100 instead of 1 in 20 with 100,000 names)."""
+    bit = code & mask
+    if not signs[bit >> 3] >> (bit & 7) & 1:
+        return False
+    bit = code >> 32 & mask
+    return bool(signs[bit >> 3] >> (bit & 7) & 1)
+
+
 def _signature(key: str) -> int:
-    """A key's first two and last two letters and its length, as one number."""
-    return hash(key[:2] + key[-2:]) ^ len(key) * _LENGTH_MIX
+    """A big index's signature of a key: its first three and last three letters and its
+    length, as one number. (Two letters each side were too common a pair: with 100,000
+    word-like names half the queries passed the test of their inner deletions.)"""
+    return hash(key[:3] + key[-3:]) ^ len(key) * _LENGTH_MIX
 
 
 def consonant_key(text: str) -> str:
@@ -89,6 +106,23 @@ def deletes(text: str) -> set[str]:
     if len(text) >= MIN_TWO_EDIT_LENGTH:
         keys.add(consonant_key(text))
     return keys
+
+
+def _key_of(key: str, name: str) -> bool:
+    """Is ``key`` one of ``deletes(name)``? Checked without building them."""
+    if key[:1] == "\x00":
+        return len(name) >= MIN_TWO_EDIT_LENGTH and consonant_key(name) == key
+    size = len(key)
+    if size == len(name):
+        return key == name
+    if size != len(name) - 1:
+        return False
+    # the first letter where they differ is one whose deletion gives the key, if any does
+    # (deleting any letter of a run of the same letter gives the same string)
+    at = 0
+    while at < size and key[at] == name[at]:
+        at += 1
+    return key[at:] == name[at + 1 :]
 
 
 def probes(text: str) -> list[str]:
@@ -139,8 +173,9 @@ class _Table:
                 numbers[at] = number
                 # a consonant key by its own hash (it is looked up whole), any other key by
                 # its signature
-                bit = (full if key[0] == "\x00" else _signature(key)) & sign_mask
-                signs[bit >> 3] |= 1 << (bit & 7)
+                sign = full if key[0] == "\x00" else _signature(key)
+                for bit in (sign & sign_mask, sign >> 32 & sign_mask):
+                    signs[bit >> 3] |= 1 << (bit & 7)
         self.hashes, self.numbers, self.starts, self.mask = hashes, numbers, starts, mask
         self.signs, self.sign_mask = signs, sign_mask
 
@@ -201,42 +236,60 @@ class NearIndex:
         self._ends = {size: frozenset(found) for size, found in ends.items()}
 
     def _signed(self, text: str, table: _Table) -> list[str]:
-        """The keys of ``text`` (``probes``) whose signature's bit is set in a big index's
-        bitmap, built form by form: a key whose bit is clear is no name's key. For most
-        queries none is left, and for the others the many keys without an inner letter
-        (one signature for all of them) are built only when that signature is set."""
+        """The keys of ``text`` (``probes``) whose signature is set in a big index's bitmap:
+        a key whose signature is not set is no name's key. For most queries none is left.
+        The deletions of an inner letter (none of the first or last three) all have the
+        query's own ends, one signature for them all, and are built only when it is set;
+        the six others are tried by their ends alone, and built only when set."""
         signs, mask = table.signs, table.sign_mask
         size = len(text)
-        # _signature of the query and of its keys one letter shorter, written out
         whole = size * _LENGTH_MIX
         shorter = whole - _LENGTH_MIX
-        head, tail = text[:2], text[-2:]
-        middle = hash(head + tail)
         keys: list[str] = []
-        bit = (middle ^ whole) & mask
+        if size < 7:  # every letter is one of the first or last three: each key built
+            code = hash(text[:3] + text[-3:]) ^ whole
+            if _has(signs, code, mask):
+                keys.append(text)
+            for at in range(size):
+                key = text[:at] + text[at + 1 :]
+                if _has(signs, hash(key[:3] + key[-3:]) ^ shorter, mask):
+                    keys.append(key)
+            return keys
+        head, tail = text[:3], text[-3:]
+        ends = hash(head + tail)
+        # _has(), written out: this runs for every query of a big index
+        code = ends ^ whole
+        bit = code & mask
         if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.append(text)
-        bit = (hash(text[1:3] + tail) ^ shorter) & mask
+            bit = code >> 32 & mask
+            if signs[bit >> 3] >> (bit & 7) & 1:
+                keys.append(text)
+        code = ends ^ shorter
+        bit = code & mask
         if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.append(text[1:])
-        bit = (hash(text[0] + text[2] + tail) ^ shorter) & mask
-        if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.append(text[0] + text[2:])
-        bit = (middle ^ shorter) & mask
-        if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.extend([text[:i] + text[i + 1 :] for i in range(2, size - 2)])
-        bit = (hash(head + text[-3] + text[-1]) ^ shorter) & mask
-        if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.append(text[:-2] + text[-1])
-        bit = (hash(head + text[-3:-1]) ^ shorter) & mask
-        if signs[bit >> 3] >> (bit & 7) & 1:
-            keys.append(text[:-1])
+            bit = code >> 32 & mask
+            if signs[bit >> 3] >> (bit & 7) & 1:
+                keys.extend([text[:i] + text[i + 1 :] for i in range(3, size - 3)])
+        # a first or a last letter deleted: the ends of the key, from the query's
+        for at, form in enumerate((text[1:4] + tail, text[0] + text[2:4] + tail,
+                                   head[:2] + text[3] + tail, head + text[-4] + tail[1:],
+                                   head + text[-4:-2] + tail[2], head + text[-4:-1])):
+            code = hash(form) ^ shorter
+            bit = code & mask
+            if signs[bit >> 3] >> (bit & 7) & 1:
+                bit = code >> 32 & mask
+                if signs[bit >> 3] >> (bit & 7) & 1:
+                    at = at if at < 3 else at - 6 + size
+                    keys.append(text[:at] + text[at + 1 :])
         if size >= MIN_TWO_EDIT_LENGTH:
             key = consonant_key(text)
             for form in (key, key[0] + key[2:], key[:-1]):
-                bit = hash(form) & mask
+                code = hash(form)
+                bit = code & mask
                 if signs[bit >> 3] >> (bit & 7) & 1:
-                    keys.append(form)
+                    bit = code >> 32 & mask
+                    if signs[bit >> 3] >> (bit & 7) & 1:
+                        keys.append(form)
         return keys
 
     def _unshared(self, text: str) -> bool:
@@ -294,18 +347,18 @@ class NearIndex:
         keys = self._signed(text, table) if len(text) >= _SIGNED else probes(text)
         if not keys:
             return set()  # most queries: no key in common, found without building the keys
-        hashes, starts, mask, bits = table.hashes, table.starts, table.mask, _HASH_BITS
-        numbers: list[int] = []
-        for code in map(hash, keys):
-            code &= bits
+        hashes, numbers, starts, mask = table.hashes, table.numbers, table.starts, table.mask
+        names = self._names
+        shared: set[str] = set()
+        for key in keys:
+            code = hash(key) & _HASH_BITS
             at = starts[code & mask]
             end = starts[(code & mask) + 1]
             while at < end:
+                # a 32-bit hash can collide: a name counts only if the key is really its own
                 if hashes[at] == code:
-                    numbers.append(table.numbers[at])
+                    name = names[numbers[at]]
+                    if name not in shared and _key_of(key, name):
+                        shared.add(name)
                 at += 1
-        if not numbers:
-            return set()
-        wanted = set(keys)  # a 32-bit hash can collide: keep only real shared keys
-        names = self._names
-        return {names[n] for n in set(numbers) if not wanted.isdisjoint(deletes(names[n]))}
+        return shared
