@@ -272,3 +272,29 @@ def test_a_big_registrys_names_read_as_a_small_ones() -> None:
     big = [Checker(big_registry).check_url(h).to_dict() for h in hosts]
     assert context.context_words(index).virtual
     assert big == small
+
+
+def test_the_pruned_look_up_loop_finds_every_anchor() -> None:
+    """A registry past its pattern limit rules places out by its anchors' prefixes: only a
+    faster way to the same answer, whatever the key."""
+    import random
+
+    from domainguard._checks import context
+
+    rng = random.Random(5)
+    domains = sorted({"".join(rng.choice("abdikmnoprstu") for _ in range(rng.randint(4, 14)))
+                      + rng.choice((".com", ".co.id", ".go.id")) for _ in range(3_000)})
+    index = Registry.from_domains(domains).index
+    words = context.ContextWords(index, pattern_limit=0)
+    assert words._prefix_bits is not None
+    anchors = words.anchors
+    keys = [plain_key(domain.split(".")[0]) for domain in rng.sample(domains, 300)]
+    keys += ["".join(rng.choice("abdikmnoprstu") for _ in range(rng.randint(3, 30)))
+             for _ in range(3_000)]
+    keys += [left[:5] + right for left, right in zip(keys, reversed(keys), strict=True)]
+    found = 0
+    for key in keys:
+        anywhere = any(anchor in key for anchor in anchors)
+        assert words.has_anchor(key) is anywhere, key
+        found += anywhere
+    assert 300 <= found < len(keys)  # both answers well represented

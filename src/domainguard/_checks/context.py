@@ -59,6 +59,12 @@ _CONSONANTS: Final = 4
 _LONGEST: Final = 24
 _PREFIX: Final = 6
 _HEAD: Final = 3
+# A registry searched with the look-up loop (more anchors than its pattern limit) also keeps
+# its anchors' first four to _PRUNED letters, hashed to one bit each of a bitmap this big
+# (1 MB; with 100,000 names about one bit in twenty is set): a prefix no anchor has rules out
+# every longer anchor at that place of a key at once.
+_PRUNED: Final = 8
+_PRUNE_BITS: Final = 1 << 23
 _MEMO_LIMIT: Final = 1 << 12  # distinct tokens remembered; a full memo starts afresh
 # Up to this many anchors are searched with one compiled expression (the bundled registry has
 # about 500); a registry of many thousand names uses the slower look-up loop instead, whose
@@ -119,8 +125,8 @@ class _Found:
 class ContextWords:
     """The vocabulary and the registry's names on plain keys, and the anchors' first letters."""
 
-    __slots__ = ("_heads", "_readings", "anchors", "brands", "consonant_words",
-                 "country_words", "endings", "heads", "learnt", "longest", "meanings", "pairs",
+    __slots__ = ("_heads", "_prefix_bits", "_readings", "anchors", "brands", "consonant_words",
+                 "country_words", "endings", "learnt", "longest", "meanings", "pairs",
                  "pattern", "pattern_limit", "prefixes", "searched", "virtual")
 
     endings: Mapping[str, str]
@@ -194,12 +200,18 @@ class ContextWords:
                     *virtual]:
             if len(key) >= _HEAD:
                 heads.setdefault(key[:_HEAD], set()).add(len(key))
-        self._heads = {head: tuple(sorted(lengths, reverse=True))
-                       for head, lengths in heads.items()}
-        self.heads = frozenset(self._heads)
+        # shortest first: has_anchor stops at the first length the key has no room for
+        self._heads = {head: tuple(sorted(lengths)) for head, lengths in heads.items()}
         self.anchors = [key for key, meaning in self.meanings.items()
                         if meaning.triggers and len(key) >= _HEAD]
         self.anchors.extend(virtual)
+        self._prefix_bits: bytearray | None = None
+        if len(self.anchors) > pattern_limit:
+            bits = self._prefix_bits = bytearray(_PRUNE_BITS >> 3)
+            for key in self.anchors:
+                for end in range(_HEAD + 1, min(len(key), _PRUNED) + 1):
+                    bit = hash(key[:end]) & (_PRUNE_BITS - 1)
+                    bits[bit >> 3] |= 1 << (bit & 7)
         self.pattern: re.Pattern[str] | None = None  # compiled once a feed is under way
         self.searched = 0
         # words written without their vowels (mndiri, fstvl), those long enough to tell
@@ -249,8 +261,8 @@ class ContextWords:
     def may_name(self, name: str) -> bool:
         """Can an anchor be read anywhere in ``name`` (labels joined by dots)? False rules a
         host out (most hosts). Every token's plain key is a stretch of the name's, so one
-        search of the whole name's key settles it: the anchors' first letters then a look for
-        each, and once a feed is under way a regular expression over the anchors' trie, where
+        search of the whole name's key settles it: a look-up of the anchors starting at each
+        place, and once a feed is under way a regular expression over the anchors' trie, where
         the registry is small enough to compile one."""
         key = plain_key(name)
         pattern = self.pattern
@@ -261,21 +273,28 @@ class ContextWords:
                 self.pattern = pattern = trie_pattern(self.anchors)
         if pattern is not None:
             return pattern.search(key) is not None
-        return not self.heads.isdisjoint(_trigrams(key)) and self.has_anchor(key)
+        return self.has_anchor(key)
 
     def has_anchor(self, key: str) -> bool:
         """Does any anchor start somewhere in ``key``? A cheap test most tokens fail."""
         heads = self._heads
         meanings = self.meanings
         brands = self.brands if self.virtual else None
+        bits = self._prefix_bits
         size = len(key)
         for at in range(size - _HEAD + 1):
             lengths = heads.get(key[at:at + _HEAD])
             if lengths is not None:
                 room = size - at
+                known = _HEAD if bits is not None else _PRUNED  # letters some anchor starts with
                 for length in lengths:
                     if length > room:
-                        continue  # longer than what is left of the key
+                        break  # this and the longer ones: more than what is left of the key
+                    if known < length and known < _PRUNED:
+                        known = min(length, _PRUNED)
+                        bit = hash(key[at:at + known]) & (_PRUNE_BITS - 1)
+                        if bits is not None and not bits[bit >> 3] >> (bit & 7) & 1:
+                            break  # no anchor this long or longer starts so
                     part = key[at:at + length]
                     meaning = meanings.get(part)
                     if (meaning is not None and meaning.triggers) or (
@@ -431,10 +450,6 @@ def _read_host(host: Host, words: ContextWords) -> tuple[list[_Found], int] | No
                                 dropped or _disguised(meaning, written), registrable, stray,
                                 letters, beside))
     return found, unknown
-
-
-def _trigrams(text: str) -> map[str]:
-    return map("".join, zip(text, text[1:], text[2:], strict=False))
 
 
 def _disguised(meaning: _Meaning, written: str) -> bool:
