@@ -21,10 +21,9 @@ building a key. A big index keeps first three and last three letters, hashed to 
 of a bitmap filled with its table (128 bits a name, at most 2 MB): many names share two letters
 at each end with a query, far fewer three (with 100,000 word-like names 69% of the queries had
 a key of some name's two-letter signature, 18% of a three-letter one). A query then has eight
-forms (its own;
-deleting one of its first or last three letters, each its own; deleting any other), and only
-the keys of the forms whose bits are set are built. Bits set by other signatures only send a
-key on to the real look-up: the answer never changes.
+forms (its own; deleting one of its first or last three letters, each its own; deleting any
+other), and only the keys of the forms whose bits are set are built. Bits set by other
+signatures only send a key on to the real look-up: the answer never changes.
 
 Storage is chosen by size; the answers are the same. A small registry (the bundled one) keeps
 its deletion keys in a dict of strings: the fastest probes. A registry of 100,000 domains has

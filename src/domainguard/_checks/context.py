@@ -61,7 +61,7 @@ _PREFIX: Final = 6
 _HEAD: Final = 3
 # A registry searched with the look-up loop (more anchors than its pattern limit) also keeps
 # its anchors' first four to _PRUNED letters, hashed to one bit each of a bitmap this big
-# (1 MB; with 100,000 names about one bit in twenty is set): a prefix no anchor has rules out
+# (1 MB; with 100,000 names about one bit in a hundred is set): a prefix no anchor has rules out
 # every longer anchor at that place of a key at once.
 _PRUNED: Final = 8
 _PRUNE_BITS: Final = 1 << 23
